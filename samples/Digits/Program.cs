@@ -1,0 +1,1 @@
+Console.WriteLine("HyperTune digits sample: coming with the search-space generator.");

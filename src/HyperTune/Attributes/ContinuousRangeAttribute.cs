@@ -1,0 +1,31 @@
+using System;
+
+namespace HyperTune;
+
+/// <summary>
+/// Base of the attributes that declare a continuous range of real values. The bounds may be given
+/// in either order; <see cref="Min"/> and <see cref="Max"/> are the sorted bounds.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property, AllowMultiple = false, Inherited = false)]
+public abstract class ContinuousRangeAttribute : Attribute
+{
+    /// <summary>Declares the range between <paramref name="a"/> and <paramref name="b"/> (either order).</summary>
+    /// <param name="a">One bound.</param>
+    /// <param name="b">The other bound.</param>
+    /// <param name="scale">How the range is explored.</param>
+    protected ContinuousRangeAttribute(double a, double b, Scale scale)
+    {
+        Min = Math.Min(a, b);
+        Max = Math.Max(a, b);
+        Scale = scale;
+    }
+
+    /// <summary>The smaller bound.</summary>
+    public double Min { get; }
+
+    /// <summary>The larger bound.</summary>
+    public double Max { get; }
+
+    /// <summary>How the range is explored.</summary>
+    public Scale Scale { get; }
+}
