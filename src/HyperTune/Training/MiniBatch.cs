@@ -10,7 +10,7 @@ namespace HyperTune;
 public readonly ref struct MiniBatch
 {
     /// <summary>Creates a classification batch.</summary>
-    /// <param name="features">The rows, row-major: <paramref name="count"/> x <paramref name="featureCount"/>.</param>
+    /// <param name="features">The rows, row-major: one row of <paramref name="featureCount"/> values a label.</param>
     /// <param name="featureCount">Features a row.</param>
     /// <param name="labels">The class label of each row.</param>
     public MiniBatch(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<int> labels)
