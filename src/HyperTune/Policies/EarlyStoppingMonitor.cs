@@ -18,8 +18,10 @@ namespace HyperTune;
 /// no wait, no best, no stop.</item>
 /// <item>The wait counter is incremented first, so patience 0 and patience 1 behave alike.</item>
 /// <item>An improvement is strict and uses <c>|MinDelta|</c>: <c>v + |MinDelta| &lt; best</c> in
-/// mode min, <c>v - |MinDelta| &gt; best</c> in mode max. The first monitored epoch always improves
-/// (Keras starts each run with no best), whatever its value, NaN included. Keras compares through
+/// mode min, <c>v - |MinDelta| &gt; best</c> in mode max. The first monitored epoch always improves,
+/// whatever its value, NaN included: Keras 3 starts each run with <c>best = None</c> and
+/// <c>_is_improvement(v, None)</c> is true (since keras-team/keras#20533; before it, <c>best</c>
+/// started at ±inf, which differs only for a NaN or infinite first value). Keras compares through
 /// <c>keras.ops.less</c>/<c>greater</c>, which turn the Python floats into <c>floatx</c> (float32)
 /// tensors: the comparison is therefore made on both sides rounded to float32, and so is it here.</item>
 /// <item>An improvement records the new best value and epoch (the weights to snapshot, see

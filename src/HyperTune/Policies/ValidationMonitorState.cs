@@ -25,6 +25,9 @@ namespace HyperTune;
 /// otherwise; no min_delta, so a tie is no improvement). Training stops when
 /// <c>step - best step &gt;= early_stopping_rounds</c>: rounds are global steps since the best step,
 /// not evaluations. A NaN value never improves; a NaN first evaluation becomes the best, as in TF.</para>
+/// <para>One difference by design: TF evaluates the latest saved checkpoint and skips a firing whose
+/// checkpoint it has already evaluated; there are no checkpoints here, so the loop evaluates the
+/// current weights at every firing.</para>
 /// </remarks>
 /// <example>
 /// <code>
