@@ -15,7 +15,8 @@ namespace HyperTune;
 /// by <see cref="EndEpoch"/> takes effect from the next epoch.</para>
 /// <para><see cref="DecayKind.Step"/>, <see cref="DecayKind.MultiStep"/>, <see cref="DecayKind.Exponential"/>
 /// and <see cref="DecayKind.LinearWarmup"/> update the rate with the arithmetic of PyTorch's
-/// chainable <c>get_lr</c> (what <c>step()</c> runs), so the rates are bit-identical to PyTorch's.
+/// chainable <c>get_lr</c> (what <c>step()</c> runs), so the rates are the doubles PyTorch computes
+/// (<c>pow</c> and <c>cos</c> come from the platform's libm on both sides).
 /// <see cref="DecayKind.Cosine"/> evaluates PyTorch's closed form
 /// (<c>CosineAnnealingLR._get_closed_form_lr</c>) at every epoch after epoch 0, unclamped past
 /// <c>TMax</c> (the rate climbs back towards the initial rate over the next <c>TMax</c> epochs),
