@@ -24,6 +24,10 @@ internal struct ShuffleRandom
         _s3 = SplitMix64(ref state);
     }
 
+    /// <summary>A generator in a given state, for checking the algorithm against published sequences.</summary>
+    internal static ShuffleRandom FromState(ulong s0, ulong s1, ulong s2, ulong s3)
+        => new() { _s0 = s0, _s1 = s1, _s2 = s2, _s3 = s3 };
+
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {
