@@ -46,7 +46,8 @@ public sealed record CsvOptions
     public bool HasHeader { get; init; }
 
     /// <summary>
-    /// The name of the label column in the header; when set, it wins over
+    /// The name of the label column in the header (exact and case-sensitive, after trimming
+    /// surrounding spaces); when set, it wins over
     /// <see cref="LabelColumnIndex"/> and requires <see cref="HasHeader"/>. Default null.
     /// </summary>
     public string? LabelColumnName { get; init; }
