@@ -15,6 +15,7 @@ namespace HyperTune;
 public sealed record CsvOptions
 {
     private readonly int _skipLines;
+    private readonly int? _classCount;
 
     /// <summary>Comma-separated, no header, the label in the last column, classification.</summary>
     public static CsvOptions Default { get; } = new();
@@ -62,5 +63,10 @@ public sealed record CsvOptions
     /// For classification, the number of classes when the file may not use them all (labels must
     /// then lie in [0, ClassCount)); null for the largest label plus one. Default null.
     /// </summary>
-    public int? ClassCount { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int? ClassCount
+    {
+        get => _classCount;
+        init => _classCount = value is null or >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(ClassCount), value, "A classification needs at least one class.");
+    }
 }

@@ -170,8 +170,12 @@ public class CsvParsingTests
         => Assert.Contains($"label column index {index} is outside the file's 2 columns", Assert.Throws<ArgumentException>(() => Read("1,0\n", CsvOptions.Default with { LabelColumnIndex = index })).Message);
 
     [Fact]
-    public void Negative_skip_is_rejected_by_the_options()
-        => Assert.Throws<ArgumentOutOfRangeException>(() => CsvOptions.Default with { SkipLines = -1 });
+    public void Impossible_options_are_rejected_when_set()
+    {
+        Assert.Equal("SkipLines", Assert.Throws<ArgumentOutOfRangeException>(() => CsvOptions.Default with { SkipLines = -1 }).ParamName);
+        Assert.Equal("ClassCount", Assert.Throws<ArgumentOutOfRangeException>(() => CsvOptions.Default with { ClassCount = 0 }).ParamName);
+        Assert.Null((CsvOptions.Default with { ClassCount = null }).ClassCount);
+    }
 
     [Fact]
     public void Errors_from_a_file_name_its_path()
