@@ -46,6 +46,11 @@ internal sealed class SourceWriter
         }
 
         _indentation--;
+        if (_builder.Length >= 2 && _builder[_builder.Length - 1] == '\n' && _builder[_builder.Length - 2] == '\n')
+        {
+            _builder.Length--; // No blank line before a closing brace.
+        }
+
         WriteLine("}" + suffix);
     }
 
