@@ -117,7 +117,18 @@ internal static class ConstantConverter
     }
 
     /// <summary>How a message shows a constant as written.</summary>
-    public static string Describe(TypedConstant constant) => constant.IsNull ? "null" : constant.Value switch
+    public static string Describe(TypedConstant constant)
+    {
+        if (constant.Kind == TypedConstantKind.Enum && constant.Type is { } enumType &&
+            enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, constant.Value)) is { } member)
+        {
+            return enumType.Name + "." + member.Name;
+        }
+
+        return DescribeValue(constant);
+    }
+
+    private static string DescribeValue(TypedConstant constant) => constant.IsNull ? "null" : constant.Value switch
     {
         string text => Literals.String(text),
         char character => Literals.Char(character),
