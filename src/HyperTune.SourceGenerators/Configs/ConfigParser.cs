@@ -27,6 +27,11 @@ internal static class ConfigParser
     private static readonly ImmutableHashSet<string> s_recognisedAttributes =
         KnownNames.DimensionAttributes.Concat(new[] { KnownNames.ActiveWhenAttribute }).ToImmutableHashSet();
 
+    // The same names without the namespace: FullName allocates, and IsRecognised runs for every
+    // attribute of every property of every config on each compilation.
+    private static readonly ImmutableHashSet<string> s_recognisedSimpleNames =
+        s_recognisedAttributes.Select(static n => n.Substring(KnownNames.Namespace.Length + 1)).ToImmutableHashSet();
+
     /// <summary>Whether a syntax node may carry a dimension attribute: the cheap predicate.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
         node is PropertyDeclarationSyntax { AttributeLists.Count: > 0 };
@@ -70,7 +75,9 @@ internal static class ConfigParser
 
     /// <summary>Whether an attribute is one this generator reads.</summary>
     public static bool IsRecognised(AttributeData attribute) =>
-        attribute.AttributeClass is { } type && s_recognisedAttributes.Contains(FullName(type));
+        attribute.AttributeClass is { ContainingType: null } type &&
+        s_recognisedSimpleNames.Contains(type.MetadataName) &&
+        type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
 
     /// <summary>The namespace-qualified name of a non-nested type, e.g. <c>HyperTune.RangeAttribute</c>.</summary>
     public static string FullName(INamedTypeSymbol type) =>
