@@ -1,9 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using HyperTune.Roslyn;
 using HyperTune.SourceGenerators.Configs;
 using HyperTune.SourceGenerators.Configs.Model;
+using HyperTune.SourceGenerators.Diagnostics;
 using HyperTune.SourceGenerators.SearchSpace;
 using Microsoft.CodeAnalysis;
 
@@ -51,8 +53,7 @@ public sealed class SearchSpaceGenerator : IIncrementalGenerator
             .Where(static d => !d.IsEmpty)
             .WithTrackingName(TrackingNames.Diagnostics);
 
-        context.RegisterSourceOutput(specs, static (output, spec) =>
-            output.AddSource(spec.MetadataName + ".g.cs", SearchSpaceEmitter.Emit(spec)));
+        context.RegisterSourceOutput(specs, static (output, spec) => Emit(output, spec));
         context.RegisterSourceOutput(diagnostics, static (output, infos) =>
         {
             foreach (var info in infos)
@@ -60,6 +61,24 @@ public sealed class SearchSpaceGenerator : IIncrementalGenerator
                 output.ReportDiagnostic(info.ToDiagnostic());
             }
         });
+    }
+
+    private static void Emit(SourceProductionContext output, ConfigSpec spec)
+    {
+        string source;
+        try
+        {
+            source = SearchSpaceEmitter.Emit(spec);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Never crash the compiler: a bug in the emitter becomes a diagnostic.
+            output.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.GeneratorFailure, Location.None, spec.DisplayName, exception.GetType().Name + ": " + exception.Message));
+            return;
+        }
+
+        output.AddSource(spec.MetadataName + ".g.cs", source);
     }
 
     private static IEnumerable<ConfigResult> Distinct(ImmutableArray<ConfigResult> results)

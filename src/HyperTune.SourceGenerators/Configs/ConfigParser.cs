@@ -246,11 +246,16 @@ internal static class ConfigParser
         }
     }
 
+    /// <summary>
+    /// Whether a base type has a visible member named <c>SearchSpace</c>, either declared or about to
+    /// be generated (a base config's own search space is not in the compilation this generator sees).
+    /// </summary>
     private static bool HidesInheritedMember(INamedTypeSymbol type)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
-            if (current.GetMembers(SearchSpaceClassName).Any(static m => m.DeclaredAccessibility != Accessibility.Private))
+            if (current.GetMembers(SearchSpaceClassName).Any(static m => m.DeclaredAccessibility != Accessibility.Private) ||
+                current.GetMembers().OfType<IPropertySymbol>().Any(static p => p.GetAttributes().Any(IsRecognised)))
             {
                 return true;
             }
@@ -282,11 +287,7 @@ internal static class ConfigParser
             (false, true) => "struct",
             _ => "class",
         };
-        if (type.IsValueType && type.IsReadOnly)
-        {
-            keyword = "readonly " + keyword;
-        }
-
-        return new TypeDeclarationSpec(keyword, Literals.Identifier(type.Name));
+        string modifiers = type.IsValueType && type.IsReadOnly ? "readonly " : string.Empty;
+        return new TypeDeclarationSpec(modifiers, keyword, Literals.Identifier(type.Name));
     }
 }

@@ -33,11 +33,11 @@ internal static class SearchSpaceEmitter
 
         foreach (var outer in config.ContainingTypes)
         {
-            writer.WriteLine($"partial {outer.Keyword} {outer.Name}");
+            writer.WriteLine($"{outer.Modifiers}partial {outer.Keyword} {outer.Name}");
             writer.OpenBlock();
         }
 
-        writer.WriteLine($"partial {config.Type.Keyword} {config.Type.Name}");
+        writer.WriteLine($"{config.Type.Modifiers}partial {config.Type.Keyword} {config.Type.Name}");
         writer.OpenBlock();
         new Body(config, writer).Write();
         writer.CloseBlock();
@@ -545,18 +545,19 @@ internal static class SearchSpaceEmitter
 
         private string Local(DimensionSpec dimension) => Name(dimension.Name);
 
-        private string Name(DimensionSpec dimension, string suffix) => Name(dimension.Name + suffix);
+        private string Name(DimensionSpec dimension, string suffix) => Name(dimension.Name, suffix);
 
         /// <summary>A local name for a property (plus suffix), unique across the class and never a parameter's.</summary>
-        private string Name(string key)
+        private string Name(string property, string suffix = "")
         {
-            key = key.TrimStart('@');
+            property = property.TrimStart('@');
+            string key = property + "|" + suffix;
             if (_names.TryGetValue(key, out string? name))
             {
                 return name;
             }
 
-            string candidate = Camel(key);
+            string candidate = Camel(property + suffix);
             string unique = candidate;
             for (int i = 2; !_taken.Add(unique); i++)
             {
