@@ -280,7 +280,7 @@ internal static class SearchSpaceParser
         bool isLog = scale == 1;
         if (isLog && min <= 0)
         {
-            context.Report(DiagnosticDescriptors.NonPositiveLogBound, a <= 0 ? 0 : 1, arguments: Literals.DisplayDouble(a <= 0 ? a : b));
+            context.Report(DiagnosticDescriptors.NonPositiveLogBound, a <= 0 ? 0 : 1, Literals.DisplayDouble(a <= 0 ? a : b));
             return null;
         }
 
@@ -482,15 +482,16 @@ internal static class SearchSpaceParser
 
         public CancellationToken CancellationToken { get; }
 
-        /// <summary>Reports at positional argument <paramref name="argument"/>, or at the attribute when it is <see langword="null"/>.</summary>
-        public void Report(DiagnosticDescriptor descriptor, int? argument, string problem = "", string? arguments = null)
+        /// <summary>
+        /// Reports at positional argument <paramref name="argument"/>, or at the attribute when it is
+        /// <see langword="null"/>; the message starts with the attribute's and the property's names.
+        /// </summary>
+        public void Report(DiagnosticDescriptor descriptor, int? argument, string detail)
         {
             var location = argument is int index
                 ? AttributeLocations.OfArgument(Attribute, index, CancellationToken)
                 : AttributeLocations.Of(Attribute, CancellationToken);
-            Diagnostics.Add(descriptor == DiagnosticDescriptors.NonPositiveLogBound
-                ? DiagnosticInfo.Create(descriptor, location, Name, Property.Name, arguments ?? string.Empty)
-                : DiagnosticInfo.Create(descriptor, location, Name, Property.Name, problem));
+            Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, Name, Property.Name, detail));
         }
     }
 }
