@@ -65,6 +65,11 @@ internal static class SearchSpaceParser
                 continue; // The compiler reports the malformed attribute itself.
             }
 
+            if (property.Type.TypeKind == TypeKind.Error)
+            {
+                continue; // The compiler reports the unknown type itself.
+            }
+
             if (!CheckAccessors(type, property, attribute, diagnostics, cancellationToken))
             {
                 continue;
@@ -204,7 +209,7 @@ internal static class SearchSpaceParser
                 return ParseCandidates(context, arguments[0]);
 
             case KnownNames.OptimizerAttribute:
-                if (ConfigParser.FullName((INamedTypeSymbol)propertyType) != KnownNames.OptimizerKind || propertyType.NullableAnnotation == NullableAnnotation.Annotated)
+                if (propertyType is not INamedTypeSymbol { TypeKind: TypeKind.Enum } named || ConfigParser.FullName(named) != KnownNames.OptimizerKind)
                 {
                     context.Report(DiagnosticDescriptors.TypeMismatch, null, $"[{context.Name}] needs an OptimizerKind property, but '{context.Property.Name}' is {TypeName(propertyType)}");
                     return null;

@@ -120,6 +120,28 @@ public class DiagnosticTests
         """);
 
     [Fact]
+    public void HT0011_optimizer_on_an_array() => DiagnosticAssert.Fires("HT0011", """
+        using HyperTune;
+        public partial class Config
+        {
+            [[|Optimizer(OptimizerKind.Adam)|]] public OptimizerKind[] Optimizers { get; set; } = new OptimizerKind[0];
+        }
+        """);
+
+    [Fact]
+    public void Unknown_property_type_is_left_to_the_compiler()
+    {
+        var result = GeneratorRunner.Run("""
+            using HyperTune;
+            public partial class Config
+            {
+                [Choice(1, 2)] public Missing X { get; set; }
+            }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+    }
+
+    [Fact]
     public void HT0011_epochs_on_a_double() => DiagnosticAssert.Fires("HT0011", """
         using HyperTune;
         public partial class Config
