@@ -65,20 +65,16 @@ public sealed class SearchSpaceGenerator : IIncrementalGenerator
 
     private static void Emit(SourceProductionContext output, ConfigSpec spec)
     {
-        string source;
         try
         {
-            source = SearchSpaceEmitter.Emit(spec);
+            output.AddSource(spec.MetadataName + ".g.cs", SearchSpaceEmitter.Emit(spec));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // Never crash the compiler: a bug in the emitter becomes a diagnostic.
             output.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.GeneratorFailure, Location.None, spec.DisplayName, exception.GetType().Name + ": " + exception.Message));
-            return;
         }
-
-        output.AddSource(spec.MetadataName + ".g.cs", source);
     }
 
     private static IEnumerable<ConfigResult> Distinct(ImmutableArray<ConfigResult> results)

@@ -48,6 +48,11 @@ internal static class ConfigParser
             return null;
         }
 
+        if (!type.CanBeReferencedByName || type.ContainingType is { CanBeReferencedByName: false })
+        {
+            return null; // Half-typed code (e.g. a class without a name yet): the compiler reports it.
+        }
+
         if (!SymbolEqualityComparer.Default.Equals(FirstAnnotatedProperty(type), property))
         {
             return null;

@@ -18,7 +18,7 @@ internal static class GeneratorRunner
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult().Results.Single();
-        Assert.Null(run.Exception);
+        Assert.True(run.Exception is null, $"The generator threw: {run.Exception}");
         return new GeneratorResult(
             run.GeneratedSources.ToDictionary(static s => s.HintName, static s => s.SourceText.ToString()),
             generatorDiagnostics,
