@@ -27,10 +27,10 @@ internal static class ConfigParser
     private static readonly ImmutableHashSet<string> s_recognisedAttributes =
         KnownNames.DimensionAttributes.Concat(new[] { KnownNames.ActiveWhenAttribute }).ToImmutableHashSet();
 
-    // The same names without the namespace: FullName allocates, and IsRecognised runs for every
-    // attribute of every property of every config on each compilation.
-    private static readonly ImmutableHashSet<string> s_recognisedSimpleNames =
-        s_recognisedAttributes.Select(static n => n.Substring(KnownNames.Namespace.Length + 1)).ToImmutableHashSet();
+    // The same names keyed by their simple metadata name: building a full name allocates, and these
+    // lookups run for every attribute of every property of every config on each compilation.
+    private static readonly ImmutableDictionary<string, string> s_recognisedBySimpleName =
+        s_recognisedAttributes.ToImmutableDictionary(static n => n.Substring(KnownNames.Namespace.Length + 1), static n => n);
 
     /// <summary>Whether a syntax node may carry a dimension attribute: the cheap predicate.</summary>
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
@@ -79,10 +79,15 @@ internal static class ConfigParser
     }
 
     /// <summary>Whether an attribute is one this generator reads.</summary>
-    public static bool IsRecognised(AttributeData attribute) =>
+    public static bool IsRecognised(AttributeData attribute) => RecognisedName(attribute) is not null;
+
+    /// <summary>The full metadata name of a recognised attribute (one of <see cref="KnownNames"/>), without allocating; otherwise <see langword="null"/>.</summary>
+    public static string? RecognisedName(AttributeData attribute) =>
         attribute.AttributeClass is { ContainingType: null } type &&
-        s_recognisedSimpleNames.Contains(type.MetadataName) &&
-        type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
+        s_recognisedBySimpleName.TryGetValue(type.MetadataName, out string? name) &&
+        type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true }
+            ? name
+            : null;
 
     /// <summary>The namespace-qualified name of a non-nested type, e.g. <c>HyperTune.RangeAttribute</c>.</summary>
     public static string FullName(INamedTypeSymbol type) =>

@@ -32,9 +32,25 @@ internal static class ConstantConverter
     /// <summary>Converts <paramref name="constant"/> to <paramref name="target"/>, or says why it cannot.</summary>
     public static bool TryConvert(TypedConstant constant, ITypeSymbol target, out CandidateSpec candidate, out string error)
     {
-        candidate = null!;
-        var type = Underlying(target, out bool allowsNull);
+        if (TryConvertCore(constant, target, out candidate, out string? specific))
+        {
+            error = string.Empty;
+            return true;
+        }
+
+        // Messages are built only on failure: conversions run for every candidate on every edit.
         string targetName = target.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+        string sourceName = constant.Type?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "a constant";
+        error = specific?.Replace("{target}", targetName) ?? $"{Describe(constant)} is {sourceName}, not a value of {targetName}";
+        return false;
+    }
+
+    private static bool TryConvertCore(TypedConstant constant, ITypeSymbol target, out CandidateSpec candidate, out string? error)
+    {
+        candidate = null!;
+        error = null;
+        var type = Underlying(target, out bool allowsNull);
+        const string targetName = "{target}";
         if (constant.Kind == TypedConstantKind.Array)
         {
             error = "an array cannot be a candidate";
@@ -50,13 +66,10 @@ internal static class ConstantConverter
             }
 
             candidate = new CandidateSpec("null", "null", "null");
-            error = string.Empty;
             return true;
         }
 
         object value = constant.Value!;
-        string sourceName = constant.Type?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "a constant";
-        error = $"{Describe(constant)} is {sourceName}, not a value of {targetName}";
 
         if (type.TypeKind == TypeKind.Enum)
         {

@@ -36,8 +36,8 @@ internal static class SearchSpaceParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             var attributes = property.GetAttributes().Where(ConfigParser.IsRecognised).ToList();
-            var dimensionAttributes = attributes.Where(static a => ConfigParser.FullName(a.AttributeClass!) != KnownNames.ActiveWhenAttribute).ToList();
-            var activeWhen = attributes.FirstOrDefault(static a => ConfigParser.FullName(a.AttributeClass!) == KnownNames.ActiveWhenAttribute);
+            var dimensionAttributes = attributes.Where(static a => ConfigParser.RecognisedName(a) != KnownNames.ActiveWhenAttribute).ToList();
+            var activeWhen = attributes.FirstOrDefault(static a => ConfigParser.RecognisedName(a) == KnownNames.ActiveWhenAttribute);
             if (dimensionAttributes.Count == 0)
             {
                 if (activeWhen is not null)
@@ -76,7 +76,7 @@ internal static class SearchSpaceParser
             }
 
             var context = new AttributeContext(property, attribute, ShortName(attribute), diagnostics, cancellationToken);
-            if (ConfigParser.FullName(attribute.AttributeClass!) == KnownNames.EpochsAttribute)
+            if (ConfigParser.RecognisedName(attribute) == KnownNames.EpochsAttribute)
             {
                 epochs = ParseEpochs(context) ?? epochs;
                 if (activeWhen is not null)
@@ -166,7 +166,7 @@ internal static class SearchSpaceParser
 
     private static DimensionSpec? ParseDimension(AttributeContext context)
     {
-        string attributeName = ConfigParser.FullName(context.Attribute.AttributeClass!);
+        string? attributeName = ConfigParser.RecognisedName(context.Attribute);
         var arguments = context.Attribute.ConstructorArguments;
         var propertyType = context.Property.Type;
         switch (attributeName)
@@ -367,7 +367,7 @@ internal static class SearchSpaceParser
         }
 
         var parentProperty = type.GetMembers(parent.Name).OfType<IPropertySymbol>().First();
-        if (parentProperty.GetAttributes().Any(static a => a.AttributeClass is { } c && ConfigParser.FullName(c) == KnownNames.ActiveWhenAttribute))
+        if (parentProperty.GetAttributes().Any(static a => ConfigParser.RecognisedName(a) == KnownNames.ActiveWhenAttribute))
         {
             Report(nameLocation, $"'{parent.Name}' is itself conditional; HyperTune supports one level of conditions: depend on an unconditional dimension");
             return null;
