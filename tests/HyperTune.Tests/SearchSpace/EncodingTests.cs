@@ -52,7 +52,7 @@ public class EncodingTests
             Assert.Equal(config.Shuffle, decoded.Shuffle);
             Assert.Equal(config.Epochs, decoded.Epochs);
             Assert.Equal(config.Name, decoded.Name);
-        });
+        }, iter: 5000);
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class EncodingTests
             AssertClose(config.LearningRate, back.LearningRate);
             Assert.Equal(config.HiddenUnits, back.HiddenUnits);
             Assert.Equal(config.Optimizer, back.Optimizer);
-        });
+        }, iter: 5000);
     }
 
     [Fact]
