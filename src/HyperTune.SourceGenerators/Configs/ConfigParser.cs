@@ -1,0 +1,303 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using HyperTune.Roslyn;
+using HyperTune.SourceGenerators.Configs.Model;
+using HyperTune.SourceGenerators.Diagnostics;
+using HyperTune.SourceGenerators.Helpers;
+using HyperTune.SourceGenerators.SearchSpace;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace HyperTune.SourceGenerators.Configs;
+
+/// <summary>
+/// Reads an annotated config type, from the symbol of one of its attributed properties, into a
+/// <see cref="ConfigResult"/>: the type-level facts (partial, nesting, how to build a copy) here,
+/// the search space through <see cref="SearchSpaceParser"/>.
+/// </summary>
+internal static class ConfigParser
+{
+    /// <summary>The name of the nested class the generator emits.</summary>
+    public const string SearchSpaceClassName = "SearchSpace";
+
+    private static readonly ImmutableHashSet<string> s_recognisedAttributes =
+        KnownNames.DimensionAttributes.Concat(new[] { KnownNames.ActiveWhenAttribute }).ToImmutableHashSet();
+
+    // The same names keyed by their simple metadata name: building a full name allocates, and these
+    // lookups run for every attribute of every property of every config on each compilation.
+    private static readonly ImmutableDictionary<string, string> s_recognisedBySimpleName =
+        s_recognisedAttributes.ToImmutableDictionary(static n => n.Substring(KnownNames.Namespace.Length + 1), static n => n);
+
+    /// <summary>Whether a syntax node may carry a dimension attribute: the cheap predicate.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
+        node is PropertyDeclarationSyntax { AttributeLists.Count: > 0 };
+
+    /// <summary>
+    /// Builds the model of the type that declares the attributed property, once per type: only the
+    /// type's first annotated property does the work, the others give <see langword="null"/>. Never
+    /// throws except for cancellation: a failure becomes an HT0019 diagnostic.
+    /// </summary>
+    public static ConfigResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetSymbol is not IPropertySymbol property || property.ContainingType is not { } type)
+        {
+            return null;
+        }
+
+        if (!type.CanBeReferencedByName || type.ContainingType is { CanBeReferencedByName: false })
+        {
+            return null; // Half-typed code (e.g. a class without a name yet): the compiler reports it.
+        }
+
+        if (!SymbolEqualityComparer.Default.Equals(FirstAnnotatedProperty(type), property))
+        {
+            return null;
+        }
+
+        string metadataName = MetadataName(type);
+        try
+        {
+            return ParseType(type, context.SemanticModel.Compilation, metadataName, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            var failure = DiagnosticInfo.Create(
+                DiagnosticDescriptors.GeneratorFailure,
+                type.Locations.FirstOrDefault(),
+                type.Name,
+                exception.GetType().Name + ": " + exception.Message);
+            return new ConfigResult(metadataName, null, new[] { failure }.ToEquatableArray());
+        }
+    }
+
+    /// <summary>Whether an attribute is one this generator reads.</summary>
+    public static bool IsRecognised(AttributeData attribute) => RecognisedName(attribute) is not null;
+
+    /// <summary>The full metadata name of a recognised attribute (one of <see cref="KnownNames"/>), without allocating; otherwise <see langword="null"/>.</summary>
+    public static string? RecognisedName(AttributeData attribute) =>
+        attribute.AttributeClass is { ContainingType: null } type &&
+        s_recognisedBySimpleName.TryGetValue(type.MetadataName, out string? name) &&
+        type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true }
+            ? name
+            : null;
+
+    /// <summary>The namespace-qualified name of a non-nested type, e.g. <c>HyperTune.RangeAttribute</c>.</summary>
+    public static string FullName(INamedTypeSymbol type) =>
+        type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName : type.MetadataName;
+
+    private static IPropertySymbol? FirstAnnotatedProperty(INamedTypeSymbol type) =>
+        type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(static p => p.GetAttributes().Any(IsRecognised));
+
+    private static string MetadataName(INamedTypeSymbol type) =>
+        type.ContainingType is { } outer ? MetadataName(outer) + "+" + type.MetadataName : FullName(type);
+
+    private static ConfigResult ParseType(INamedTypeSymbol type, Compilation compilation, string metadataName, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        Location? typeLocation = type.Locations.FirstOrDefault();
+        bool canGenerate = CheckTypeShape(type, typeLocation, diagnostics)
+            & CheckPartial(type, diagnostics, cancellationToken)
+            & CheckNameCollision(type, diagnostics)
+            & CheckConstructible(type, typeLocation, diagnostics);
+
+        var searchSpace = SearchSpaceParser.Parse(type, diagnostics, cancellationToken);
+        if (!canGenerate || searchSpace is null)
+        {
+            return new ConfigResult(metadataName, null, diagnostics.ToEquatableArray());
+        }
+
+        bool isRecordOrStruct = type.IsRecord || type.IsValueType;
+        var tunedProperties = new HashSet<string>(searchSpace.Dimensions.Select(static d => d.Name));
+        if (searchSpace.Epochs is { } epochs)
+        {
+            tunedProperties.Add(epochs.PropertyName.TrimStart('@'));
+        }
+
+        var spec = new ConfigSpec(
+            metadataName,
+            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            DisplayName(type),
+            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
+            ContainingTypes(type).Select(Declaration).ToEquatableArray(),
+            Declaration(type),
+            type.IsValueType,
+            isRecordOrStruct ? ConstructionKind.With : ConstructionKind.ObjectInitializer,
+            isRecordOrStruct ? EquatableArray<string>.Empty : CopiedMembers(type, compilation, tunedProperties).ToEquatableArray(),
+            HidesInheritedMember(type),
+            searchSpace);
+        return new ConfigResult(metadataName, spec, diagnostics.ToEquatableArray());
+    }
+
+    private static bool CheckTypeShape(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        string? problem = null;
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            problem = "only classes, records and structs can be configs";
+        }
+        else if (type.IsStatic)
+        {
+            problem = "a static class has no instances to tune";
+        }
+        else if (type.IsRefLikeType)
+        {
+            problem = "a ref struct cannot be enumerated by a grid";
+        }
+        else if (type.IsGenericType || ContainingTypes(type).Any(static t => t.IsGenericType))
+        {
+            problem = "generic config types (and configs nested in generic types) are not supported; declare a non-generic config";
+        }
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedConfigType, location, type.Name, problem));
+        return false;
+    }
+
+    private static bool CheckPartial(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    {
+        bool ok = true;
+        foreach (var candidate in ContainingTypes(type).Concat(new[] { type }))
+        {
+            foreach (var reference in candidate.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration &&
+                    !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    string why = SymbolEqualityComparer.Default.Equals(candidate, type)
+                        ? string.Empty
+                        : $" (it contains the config type '{type.Name}')";
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConfigTypeNotPartial, declaration.Identifier.GetLocation(), candidate.Name, why));
+                    ok = false;
+                    break;
+                }
+            }
+        }
+
+        return ok;
+    }
+
+    private static bool CheckNameCollision(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
+    {
+        var clash = type.GetMembers(SearchSpaceClassName).FirstOrDefault(static m => !m.IsImplicitlyDeclared);
+        if (clash is null)
+        {
+            return true;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedNameCollision, clash.Locations.FirstOrDefault(), type.Name, SearchSpaceClassName));
+        return false;
+    }
+
+    private static bool CheckConstructible(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics)
+    {
+        string? problem = null;
+        if (!type.IsValueType && type.IsAbstract)
+        {
+            problem = "is abstract: generated code creates configs with 'new', so a config type must be concrete";
+        }
+        else if (!type.IsValueType && !type.InstanceConstructors.Any(static c => c.Parameters.Length == 0))
+        {
+            problem = $"has no parameterless constructor: generated code creates configs with 'new {type.Name}()' when there is no template; add one";
+        }
+        else if (AllMembers(type).FirstOrDefault(static m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }) is { } required)
+        {
+            problem = $"has the required member '{required.Name}': generated code creates configs with 'new {type.Name}()' when there is no template; give it a default instead";
+        }
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConfigNotConstructible, location, type.Name, problem));
+        return false;
+    }
+
+    private static IEnumerable<ISymbol> AllMembers(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                yield return member;
+            }
+        }
+    }
+
+    private static IEnumerable<string> CopiedMembers(INamedTypeSymbol type, Compilation compilation, HashSet<string> tuned)
+    {
+        var seen = new HashSet<string>(tuned);
+        foreach (var member in AllMembers(type))
+        {
+            bool copy = member switch
+            {
+                IPropertySymbol p => !p.IsStatic && !p.IsIndexer && p.GetMethod is { } get && p.SetMethod is { } set &&
+                    compilation.IsSymbolAccessibleWithin(get, type) && compilation.IsSymbolAccessibleWithin(set, type),
+                IFieldSymbol f => !f.IsStatic && !f.IsConst && !f.IsReadOnly && !f.IsImplicitlyDeclared && f.CanBeReferencedByName &&
+                    compilation.IsSymbolAccessibleWithin(f, type),
+                _ => false,
+            };
+            if (copy && seen.Add(member.Name))
+            {
+                yield return Literals.Identifier(member.Name);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether a base type has a visible member named <c>SearchSpace</c>, either declared or about to
+    /// be generated (a base config's own search space is not in the compilation this generator sees).
+    /// </summary>
+    private static bool HidesInheritedMember(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(SearchSpaceClassName).Any(static m => m.DeclaredAccessibility != Accessibility.Private) ||
+                current.GetMembers().OfType<IPropertySymbol>().Any(static p => p.GetAttributes().Any(IsRecognised)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)
+    {
+        var chain = new Stack<INamedTypeSymbol>();
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            chain.Push(outer);
+        }
+
+        return chain;
+    }
+
+    private static string DisplayName(INamedTypeSymbol type) =>
+        type.ContainingType is { } outer ? DisplayName(outer) + "." + type.Name : type.Name;
+
+    private static TypeDeclarationSpec Declaration(INamedTypeSymbol type)
+    {
+        string keyword = (type.IsRecord, type.IsValueType) switch
+        {
+            (true, true) => "record struct",
+            (true, false) => "record",
+            (false, true) => "struct",
+            _ => "class",
+        };
+        string modifiers = type.IsValueType && type.IsReadOnly ? "readonly " : string.Empty;
+        return new TypeDeclarationSpec(modifiers, keyword, Literals.Identifier(type.Name));
+    }
+}

@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using HyperTune.Roslyn;
+using HyperTune.SourceGenerators.Configs;
+using HyperTune.SourceGenerators.Configs.Model;
+using HyperTune.SourceGenerators.Diagnostics;
+using HyperTune.SourceGenerators.SearchSpace;
+using Microsoft.CodeAnalysis;
+
+namespace HyperTune.SourceGenerators;
+
+/// <summary>
+/// Generates a strongly-typed search space, nested in each config type whose properties carry
+/// dimension attributes. One model per type (whichever attribute found it), one source file per
+/// type (<c>{FullyQualifiedMetadataName}.g.cs</c>), diagnostics reported on their own.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SearchSpaceGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc/>
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        // 1. One provider per attribute that can make a property a dimension; each gives the whole
+        //    config model, built once per type by its first annotated property.
+        var attributeNames = KnownNames.DimensionAttributes.Concat(new[] { KnownNames.ActiveWhenAttribute });
+        IncrementalValueProvider<ImmutableArray<ConfigResult>>? all = null;
+        foreach (string attributeName in attributeNames)
+        {
+            var models = context.SyntaxProvider
+                .ForAttributeWithMetadataName(attributeName, ConfigParser.IsCandidate, ConfigParser.Parse)
+                .Where(static result => result is not null)
+                .Select(static (result, _) => result!)
+                .WithTrackingName(TrackingNames.ConfigModel)
+                .Collect();
+            all = all is null ? models : all.Value.Combine(models).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+        }
+
+        // 2. One result per type: a property with two dimension attributes reaches the parser twice.
+        var configs = all!.Value
+            .WithTrackingName(TrackingNames.AllConfigModels)
+            .SelectMany(static (results, _) => Distinct(results))
+            .WithTrackingName(TrackingNames.DistinctConfigModels);
+
+        // 3. Sources and diagnostics travel apart, so a diagnostic's location never re-emits code.
+        var specs = configs
+            .Where(static result => result.Spec is not null)
+            .Select(static (result, _) => result.Spec!)
+            .WithTrackingName(TrackingNames.SearchSpaceSpecs);
+        var diagnostics = configs
+            .Select(static (result, _) => result.Diagnostics)
+            .Where(static d => !d.IsEmpty)
+            .WithTrackingName(TrackingNames.Diagnostics);
+
+        context.RegisterSourceOutput(specs, static (output, spec) => Emit(output, spec));
+        context.RegisterSourceOutput(diagnostics, static (output, infos) =>
+        {
+            foreach (var info in infos)
+            {
+                output.ReportDiagnostic(info.ToDiagnostic());
+            }
+        });
+    }
+
+    private static void Emit(SourceProductionContext output, ConfigSpec spec)
+    {
+        try
+        {
+            output.AddSource(spec.MetadataName + ".g.cs", SearchSpaceEmitter.Emit(spec));
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Never crash the compiler: a bug in the emitter becomes a diagnostic.
+            output.ReportDiagnostic(Diagnostic.Create(
+                DiagnosticDescriptors.GeneratorFailure, Location.None, spec.DisplayName, exception.GetType().Name + ": " + exception.Message));
+        }
+    }
+
+    private static IEnumerable<ConfigResult> Distinct(ImmutableArray<ConfigResult> results)
+    {
+        var seen = new HashSet<string>();
+        return results.Where(result => seen.Add(result.MetadataName)).OrderBy(static r => r.MetadataName, System.StringComparer.Ordinal);
+    }
+}
