@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Proves the package as a user gets it: pack HyperTune, then build and run a consumer project that
+# takes it from a local folder feed (not a ProjectReference), for net8.0 and net10.0.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+dotnet pack HyperTune.Generators.sln -c Release -o "$work/feed" -v quiet -nologo
+pkg=$(ls "$work/feed"/HyperTune.*.nupkg)
+echo "packed $(basename "$pkg")"
+
+# The package holds the library for both frameworks and the Roslyn components for the compiler.
+listing=$(unzip -Z1 "$pkg")
+for entry in lib/net8.0/HyperTune.dll lib/net10.0/HyperTune.dll \
+             analyzers/dotnet/cs/HyperTune.SourceGenerators.dll \
+             analyzers/dotnet/cs/HyperTune.Analyzers.dll \
+             analyzers/dotnet/cs/HyperTune.CodeFixes.dll; do
+  grep -qx "$entry" <<<"$listing" || { echo "package lacks $entry" >&2; exit 1; }
+done
+
+# The consumer lives outside the repository so none of our build props reach it; its own
+# packages folder keeps a stale HyperTune of the same version out of the global cache's way.
+cp -r tests/PackageConsumer "$work/consumer"
+cat > "$work/consumer/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="local" value="$work/feed" />
+  </packageSources>
+  <config>
+    <add key="globalPackagesFolder" value="$work/packages" />
+  </config>
+</configuration>
+XML
+# The nuget.org source (or this machine's mirror of it) comes from the user-level configuration.
+version=$(basename "$pkg" .nupkg); version=${version#HyperTune.}
+dotnet build "$work/consumer/PackageConsumer.csproj" -c Release -p:HyperTuneVersion="$version" -nologo 2>&1 | tee "$work/build.log"
+if [ "${PIPESTATUS[0]}" -ne 0 ]; then echo "consumer build failed" >&2; exit 1; fi
+for expected in $(sed -n 's/^ *\/\/ expect-diagnostic: *//p' tests/PackageConsumer/*.cs); do
+  grep -q "$expected" "$work/build.log" || { echo "consumer build did not report $expected" >&2; exit 1; }
+  echo "consumer build reported $expected"
+done
+dotnet run --project "$work/consumer/PackageConsumer.csproj" -c Release -f net10.0 --no-build

@@ -1,0 +1,116 @@
+using System;
+
+namespace HyperTune;
+
+/// <summary>
+/// Hands out the mini-batches of a training run: call <see cref="Shuffle"/> at the start of every
+/// epoch (the first included), then <see cref="GetBatch"/> for each of the <see cref="BatchCount"/>
+/// batches. The batches of an epoch cover every row exactly once; the last one is smaller when
+/// <see cref="BatchSize"/> does not divide the row count (it is kept, as PyTorch's
+/// <c>DataLoader</c> with <c>drop_last=False</c>).
+/// </summary>
+/// <remarks>
+/// <para>All memory is taken by the constructor: <see cref="Shuffle"/> permutes the row order in
+/// place (Fisher-Yates, with a generator seeded by the constructor's seed) and
+/// <see cref="GetBatch"/> gathers rows into buffers that live as long as the sampler. Neither
+/// allocates. The same dataset, batch size and seed give the same batches, bit for bit.</para>
+/// <para>A batch size of 1 is stochastic gradient descent. A batch size of at least the row count
+/// is full-batch gradient descent: the one batch is then the dataset itself, in its own order,
+/// with no copy (the order of rows cannot change a full batch's mean gradient, except in rounding).</para>
+/// <para>A batch is a view of the sampler's buffers: it is valid until the next
+/// <see cref="GetBatch"/> or <see cref="Shuffle"/>. One sampler serves one thread.</para>
+/// </remarks>
+public sealed class MiniBatchSampler
+{
+    /// <summary>Separates a shuffle's draws from a split's with the same seed.</summary>
+    private const ulong ShuffleStream = 2;
+
+    private readonly Dataset _data;
+    private readonly int[] _order;
+    private readonly float[] _features;
+    private readonly int[]? _labels;
+    private readonly float[]? _targets;
+    private readonly bool _fullBatch;
+    private ShuffleRandom _random;
+
+    /// <summary>Prepares the batches of <paramref name="data"/>; rows start in dataset order.</summary>
+    /// <param name="data">The training set.</param>
+    /// <param name="batchSize">Rows a batch, at least 1; more than the row count means one batch of every row.</param>
+    /// <param name="seed">The seed of the shuffles.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="batchSize"/> is less than 1.</exception>
+    public MiniBatchSampler(Dataset data, int batchSize, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (batchSize < 1) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "A batch needs at least one row.");
+        _data = data;
+        _random = new ShuffleRandom(seed, ShuffleStream);
+        _fullBatch = batchSize >= data.Count;
+        BatchSize = _fullBatch ? data.Count : batchSize;
+        BatchCount = (data.Count + BatchSize - 1) / BatchSize;
+        _order = new int[data.Count];
+        for (int i = 0; i < _order.Length; i++) _order[i] = i;
+        if (_fullBatch)
+        {
+            _features = data.FeatureArray;
+            _labels = data.LabelArray;
+            _targets = data.TargetArray;
+        }
+        else
+        {
+            _features = new float[BatchSize * data.FeatureCount];
+            _labels = data.Task == TaskKind.Classification ? new int[BatchSize] : null;
+            _targets = data.Task == TaskKind.Regression ? new float[BatchSize * data.TargetCount] : null;
+        }
+    }
+
+    /// <summary>The dataset the batches come from.</summary>
+    public Dataset Data => _data;
+
+    /// <summary>Rows of a full batch: the requested size, or the row count if that is smaller.</summary>
+    public int BatchSize { get; }
+
+    /// <summary>Batches an epoch: the row count divided by <see cref="BatchSize"/>, rounded up.</summary>
+    public int BatchCount { get; }
+
+    /// <summary>Times <see cref="Shuffle"/> has run: the number of epochs started.</summary>
+    public int Epoch { get; private set; }
+
+    /// <summary>The row order of the current epoch: batch <c>b</c> holds rows <c>Order[b * BatchSize ..]</c>.</summary>
+    public ReadOnlySpan<int> Order => _order;
+
+    /// <summary>Starts an epoch: permutes the row order in place. Allocates nothing.</summary>
+    public void Shuffle()
+    {
+        if (!_fullBatch) _random.Shuffle(_order.AsSpan());
+        Epoch++;
+    }
+
+    /// <summary>Gathers batch <paramref name="index"/> of the current epoch. Allocates nothing.</summary>
+    /// <param name="index">The 0-based batch, below <see cref="BatchCount"/>.</param>
+    /// <returns>A view, valid until the next <see cref="GetBatch"/> or <see cref="Shuffle"/>.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a batch.</exception>
+    public MiniBatch GetBatch(int index)
+    {
+        if ((uint)index >= (uint)BatchCount) throw new ArgumentOutOfRangeException(nameof(index), index, $"An epoch has batches 0 to {BatchCount - 1}.");
+        int width = _data.FeatureCount;
+        int targetWidth = _data.TargetCount;
+        int start = index * BatchSize;
+        int rows = Math.Min(BatchSize, _order.Length - start);
+        if (!_fullBatch)
+        {
+            float[] source = _data.FeatureArray;
+            ReadOnlySpan<int> order = _order.AsSpan(start, rows);
+            for (int i = 0; i < rows; i++)
+            {
+                int row = order[i];
+                Array.Copy(source, row * width, _features, i * width, width);
+                if (_labels is not null) _labels[i] = _data.LabelArray![row];
+                else Array.Copy(_data.TargetArray!, row * targetWidth, _targets!, i * targetWidth, targetWidth);
+            }
+        }
+        ReadOnlySpan<float> features = new(_features, 0, rows * width);
+        return _labels is not null
+            ? new MiniBatch(features, width, new ReadOnlySpan<int>(_labels, 0, rows))
+            : new MiniBatch(features, width, new ReadOnlySpan<float>(_targets, 0, rows * targetWidth), targetWidth);
+    }
+}

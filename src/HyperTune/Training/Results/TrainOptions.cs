@@ -1,0 +1,37 @@
+using System;
+
+namespace HyperTune;
+
+/// <summary>
+/// How a training run is carried out, apart from the hyperparameters (which the config holds).
+/// Immutable: derive variants with <c>with</c>, for example <c>TrainOptions.Default with { Seed = 7 }</c>.
+/// </summary>
+public sealed record TrainOptions
+{
+    private readonly int _threads = 1;
+
+    /// <summary>Seed 0, no progress reports, one thread.</summary>
+    public static TrainOptions Default { get; } = new();
+
+    /// <summary>
+    /// The seed of everything random in a run (initial weights, dropout, batch order). The same
+    /// seed, data and config give bit-identical results on one thread. Default 0: a fixed seed, so
+    /// that a run is reproducible unless the caller asks otherwise.
+    /// </summary>
+    public int Seed { get; init; }
+
+    /// <summary>Receives each epoch's record as soon as the epoch ends; null for none. Default null.</summary>
+    public IProgress<EpochRecord>? Progress { get; init; }
+
+    /// <summary>
+    /// The most threads a run may use, at least 1. Default 1. Today every training loop and kernel
+    /// runs on the calling thread whatever this says; larger values are accepted and reserved for
+    /// parallel kernels, which will give up the bit-identical promise that holds on one thread.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
+    public int Threads
+    {
+        get => _threads;
+        init => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Threads), value, "A run needs at least one thread.");
+    }
+}
