@@ -35,9 +35,15 @@ internal sealed class TensorPrimitivesMlp(MlpShape shape, int batch, OptimizerKi
             Span<float> ob = O.AsSpan(b * Out, Out);
             Span<float> hb = H.AsSpan(b * Hidden, Hidden);
             Span<float> dhb = DH.AsSpan(b * Hidden, Hidden);
-            TensorPrimitives.SoftMax(ob, _probabilities);
-            loss -= MathF.Log(_probabilities[labels[b]]);
-            TensorPrimitives.Multiply(_probabilities, invBatch, ob);
+            // TensorPrimitives.SoftMax does not shift by the maximum, and the loss needs log-sum-exp
+            // anyway: shift, exponentiate, normalise.
+            float max = TensorPrimitives.Max(ob);
+            float shiftedLabel = ob[labels[b]] - max;
+            TensorPrimitives.Subtract(ob, max, _probabilities);
+            TensorPrimitives.Exp(_probabilities, _probabilities);
+            float sum = TensorPrimitives.Sum(_probabilities);
+            loss += MathF.Log(sum) - shiftedLabel;
+            TensorPrimitives.Multiply(_probabilities, invBatch / sum, ob);
             ob[labels[b]] -= invBatch;
             TensorPrimitives.Add(g.Slice(B2, Out), ob, g.Slice(B2, Out));
             for (int c = 0; c < Out; c++)
