@@ -30,7 +30,15 @@ internal static class LearningCurves
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Width - Right}\" y1=\"{Top}\" x2=\"{Width - Right}\" y2=\"{Height - Bottom}\" stroke=\"black\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width / 2}\" y=\"{Height - 15}\" text-anchor=\"middle\">epoch (0 to {history.Count - 1})</text>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"15\" y=\"{Top - 10}\">loss (max {maxLoss:G3})</text>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right - 40}\" y=\"{Top - 10}\">accuracy (0 to 1)</text>\n");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - 5}\" y=\"{Top - 10}\" text-anchor=\"end\">accuracy (0 to 1)</text>\n");
+        foreach (double fraction in new[] { 0, 0.25, 0.5, 0.75, 1 })
+        {
+            double y = YAccuracy(fraction);
+            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Left}\" y1=\"{y:F1}\" x2=\"{Width - Right}\" y2=\"{y:F1}\" stroke=\"#eee\"/>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Left - 5}\" y=\"{y + 4:F1}\" text-anchor=\"end\">{maxLoss * fraction:G3}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right + 5}\" y=\"{y + 4:F1}\">{fraction:0.##}</text>\n");
+        }
+
 
         Polyline(svg, history.Select(r => (X(r.Epoch), YLoss(r.TrainLoss))), "#1f77b4");
         Polyline(svg, history.Where(r => r.ValidationLoss is not null).Select(r => (X(r.Epoch), YLoss(r.ValidationLoss!.Value))), "#ff7f0e");
@@ -38,7 +46,7 @@ internal static class LearningCurves
         if (result.BestEpoch is int best)
         {
             svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{X(best):F1}\" y1=\"{Top}\" x2=\"{X(best):F1}\" y2=\"{Height - Bottom}\" stroke=\"gray\" stroke-dasharray=\"4 3\"/>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(best) + 4:F1}\" y=\"{Top + 12}\" fill=\"gray\">best epoch {best}</text>\n");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{X(best) + 4:F1}\" y=\"{Height - Bottom - 6}\" fill=\"gray\">best epoch {best}</text>\n");
         }
 
         Legend(svg, 0, "training loss", "#1f77b4");
@@ -56,7 +64,7 @@ internal static class LearningCurves
 
     private static void Legend(StringBuilder svg, int row, string label, string colour)
     {
-        int y = Top + 30 + 18 * row;
+        int y = Top + (Height - Top - Bottom) / 2 + 18 * row;
         svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{Width - Right - 170}\" y1=\"{y}\" x2=\"{Width - Right - 150}\" y2=\"{y}\" stroke=\"{colour}\" stroke-width=\"2\"/>\n");
         svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Width - Right - 145}\" y=\"{y + 4}\">{label}</text>\n");
     }
