@@ -8,6 +8,7 @@ using HyperTune.SourceGenerators.Configs.Model;
 using HyperTune.SourceGenerators.Diagnostics;
 using HyperTune.SourceGenerators.Helpers;
 using HyperTune.SourceGenerators.SearchSpace;
+using HyperTune.SourceGenerators.Training;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -109,6 +110,7 @@ internal static class ConfigParser
             & CheckConstructible(type, typeLocation, diagnostics);
 
         var searchSpace = SearchSpaceParser.Parse(type, diagnostics, cancellationToken);
+        var training = TrainingParser.Parse(type, diagnostics);
         if (!canGenerate || searchSpace is null)
         {
             return new ConfigResult(metadataName, null, diagnostics.ToEquatableArray());
@@ -132,7 +134,8 @@ internal static class ConfigParser
             isRecordOrStruct ? ConstructionKind.With : ConstructionKind.ObjectInitializer,
             isRecordOrStruct ? EquatableArray<string>.Empty : CopiedMembers(type, compilation, tunedProperties).ToEquatableArray(),
             HidesInheritedMember(type),
-            searchSpace);
+            searchSpace,
+            training);
         return new ConfigResult(metadataName, spec, diagnostics.ToEquatableArray());
     }
 

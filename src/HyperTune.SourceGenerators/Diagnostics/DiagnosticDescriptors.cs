@@ -79,6 +79,12 @@ internal static class DiagnosticDescriptors
         "HyperTune could not generate the search space of '{0}': {1}; please report this, with the config, as a bug",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor TrainingNotGenerated = Create(
+        "HT0040",
+        "Training loop cannot be generated",
+        "HyperTune generates no Train method for '{0}': {1}",
+        DiagnosticSeverity.Error);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) => new(
         id,
         title,

@@ -5,6 +5,7 @@ using HyperTune.SourceGenerators.Configs;
 using HyperTune.SourceGenerators.Configs.Model;
 using HyperTune.SourceGenerators.Helpers;
 using HyperTune.SourceGenerators.SearchSpace.Model;
+using HyperTune.SourceGenerators.Training;
 
 namespace HyperTune.SourceGenerators.SearchSpace;
 
@@ -40,6 +41,11 @@ internal static class SearchSpaceEmitter
         writer.WriteLine($"{config.Type.Modifiers}partial {config.Type.Keyword} {config.Type.Name}");
         writer.OpenBlock();
         new Body(config, writer).Write();
+        if (config.Training is { } training)
+        {
+            writer.WriteLine();
+            TrainingEmitter.Write(config, training, writer);
+        }
         writer.CloseBlock();
 
         foreach (var _ in config.ContainingTypes)

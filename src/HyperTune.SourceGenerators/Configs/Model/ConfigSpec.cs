@@ -1,5 +1,6 @@
 using HyperTune.Roslyn;
 using HyperTune.SourceGenerators.SearchSpace.Model;
+using HyperTune.SourceGenerators.Training.Model;
 
 namespace HyperTune.SourceGenerators.Configs.Model;
 
@@ -19,6 +20,7 @@ namespace HyperTune.SourceGenerators.Configs.Model;
 /// <param name="CopiedMembers">For <see cref="ConstructionKind.ObjectInitializer"/>: the settable members copied from the template.</param>
 /// <param name="HidesInheritedMember">Whether a base type has a member named <c>SearchSpace</c>, which the nested class hides.</param>
 /// <param name="SearchSpace">The search space.</param>
+/// <param name="Training">The training loop, or <see langword="null"/> when the config does not train (no <c>[LearningRate]</c> and <c>[Epochs]</c>).</param>
 internal sealed record ConfigSpec(
     string MetadataName,
     string FullyQualifiedName,
@@ -30,4 +32,5 @@ internal sealed record ConfigSpec(
     ConstructionKind Construction,
     EquatableArray<string> CopiedMembers,
     bool HidesInheritedMember,
-    SearchSpaceSpec SearchSpace);
+    SearchSpaceSpec SearchSpace,
+    TrainingSpec? Training);

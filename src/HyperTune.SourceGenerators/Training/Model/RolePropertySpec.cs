@@ -1,0 +1,9 @@
+namespace HyperTune.SourceGenerators.Training.Model;
+
+/// <summary>
+/// The config property that plays one role in training (the learning rate, the batch size, ...),
+/// found by its HyperTune attribute.
+/// </summary>
+/// <param name="Identifier">The property name as code refers to it.</param>
+/// <param name="IsSingle">Whether the property is a <see cref="float"/> (widened to <see cref="double"/>).</param>
+internal sealed record RolePropertySpec(string Identifier, bool IsSingle);

@@ -1,0 +1,236 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using HyperTune.Numerics;
+
+namespace HyperTune.Optimizers;
+
+/// <summary>
+/// The fused update passes: each reads a parameter, its gradient and its state once, and writes the
+/// parameter and state once (PyTorch's single-tensor formulas, folded into one loop). A Vector512 loop,
+/// a Vector256 loop (fallback, and the wider loop's tail) and a scalar tail that performs the same
+/// operations per element as the vector lanes, so a result never depends on where the tail starts.
+/// </summary>
+internal static class OptimizerKernels
+{
+    /// <summary>SGD: <c>g += wd·p; p -= lr·g</c>.</summary>
+    public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, float weightDecay, KernelPath path = KernelPath.Auto)
+    {
+        int n = parameters.Length;
+        ref float p = ref MemoryMarshal.GetReference(parameters);
+        ref float g = ref MemoryMarshal.GetReference(gradients);
+        float negLr = -learningRate;
+        int i = 0;
+        path = Simd.Resolve(path);
+        if (path == KernelPath.Vector512)
+        {
+            Vector512<float> lr = Vector512.Create(negLr), wd = Vector512.Create(weightDecay);
+            for (; i + 16 <= n; i += 16)
+            {
+                Vector512<float> pv = Vector512.LoadUnsafe(ref p, (nuint)i);
+                Vector512<float> gv = Simd.Fma(wd, pv, Vector512.LoadUnsafe(ref g, (nuint)i));
+                Simd.Fma(lr, gv, pv).StoreUnsafe(ref p, (nuint)i);
+            }
+        }
+
+        if (path != KernelPath.Scalar)
+        {
+            Vector256<float> lr = Vector256.Create(negLr), wd = Vector256.Create(weightDecay);
+            for (; i + 8 <= n; i += 8)
+            {
+                Vector256<float> pv = Vector256.LoadUnsafe(ref p, (nuint)i);
+                Vector256<float> gv = Simd.Fma(wd, pv, Vector256.LoadUnsafe(ref g, (nuint)i));
+                Simd.Fma(lr, gv, pv).StoreUnsafe(ref p, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            ref float pi = ref Unsafe.Add(ref p, i);
+            float gi = MathF.FusedMultiplyAdd(weightDecay, pi, Unsafe.Add(ref g, i));
+            pi = MathF.FusedMultiplyAdd(negLr, gi, pi);
+        }
+    }
+
+    /// <summary>
+    /// SGD with momentum (PyTorch, dampening 0): <c>g += wd·p; buf = first ? g : μ·buf + g;
+    /// d = nesterov ? g + μ·buf : buf; p -= lr·d</c>.
+    /// </summary>
+    public static void Momentum(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer, float learningRate, float momentum,
+        float weightDecay, bool nesterov, bool first, KernelPath path = KernelPath.Auto)
+    {
+        int n = parameters.Length;
+        ref float p = ref MemoryMarshal.GetReference(parameters);
+        ref float g = ref MemoryMarshal.GetReference(gradients);
+        ref float b = ref MemoryMarshal.GetReference(buffer);
+        float negLr = -learningRate;
+        // On the first step the buffer is the gradient itself: buf = 0·buf + g, with the old buffer ignored.
+        float keep = first ? 0f : momentum;
+        float look = nesterov ? momentum : 0f;
+        int i = 0;
+        path = Simd.Resolve(path);
+        if (path == KernelPath.Vector512)
+        {
+            Vector512<float> lr = Vector512.Create(negLr), wd = Vector512.Create(weightDecay), mu = Vector512.Create(keep), la = Vector512.Create(look);
+            for (; i + 16 <= n; i += 16)
+            {
+                Vector512<float> pv = Vector512.LoadUnsafe(ref p, (nuint)i);
+                Vector512<float> gv = Simd.Fma(wd, pv, Vector512.LoadUnsafe(ref g, (nuint)i));
+                Vector512<float> bv = first ? gv : Simd.Fma(mu, Vector512.LoadUnsafe(ref b, (nuint)i), gv);
+                bv.StoreUnsafe(ref b, (nuint)i);
+                Vector512<float> dv = nesterov ? Simd.Fma(la, bv, gv) : bv;
+                Simd.Fma(lr, dv, pv).StoreUnsafe(ref p, (nuint)i);
+            }
+        }
+
+        if (path != KernelPath.Scalar)
+        {
+            Vector256<float> lr = Vector256.Create(negLr), wd = Vector256.Create(weightDecay), mu = Vector256.Create(keep), la = Vector256.Create(look);
+            for (; i + 8 <= n; i += 8)
+            {
+                Vector256<float> pv = Vector256.LoadUnsafe(ref p, (nuint)i);
+                Vector256<float> gv = Simd.Fma(wd, pv, Vector256.LoadUnsafe(ref g, (nuint)i));
+                Vector256<float> bv = first ? gv : Simd.Fma(mu, Vector256.LoadUnsafe(ref b, (nuint)i), gv);
+                bv.StoreUnsafe(ref b, (nuint)i);
+                Vector256<float> dv = nesterov ? Simd.Fma(la, bv, gv) : bv;
+                Simd.Fma(lr, dv, pv).StoreUnsafe(ref p, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            ref float pi = ref Unsafe.Add(ref p, i);
+            ref float bi = ref Unsafe.Add(ref b, i);
+            float gi = MathF.FusedMultiplyAdd(weightDecay, pi, Unsafe.Add(ref g, i));
+            bi = first ? gi : MathF.FusedMultiplyAdd(keep, bi, gi);
+            float di = nesterov ? MathF.FusedMultiplyAdd(look, bi, gi) : bi;
+            pi = MathF.FusedMultiplyAdd(negLr, di, pi);
+        }
+    }
+
+    /// <summary>
+    /// AdaGrad (PyTorch, lr_decay 0, initial accumulator 0) and RMSProp (PyTorch, not centred, no
+    /// momentum) share one shape: <c>g += wd·p; s = decay·s + scale·g²; p -= lr·g / (√s + ε)</c>, with
+    /// decay = scale = 1 for AdaGrad and decay = α, scale = 1 - α for RMSProp.
+    /// </summary>
+    public static void ScaledBySquares(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
+        float scale, float epsilon, float weightDecay, KernelPath path = KernelPath.Auto)
+    {
+        int n = parameters.Length;
+        ref float p = ref MemoryMarshal.GetReference(parameters);
+        ref float g = ref MemoryMarshal.GetReference(gradients);
+        ref float s = ref MemoryMarshal.GetReference(squares);
+        float negLr = -learningRate;
+        int i = 0;
+        path = Simd.Resolve(path);
+        if (path == KernelPath.Vector512)
+        {
+            Vector512<float> lr = Vector512.Create(negLr), wd = Vector512.Create(weightDecay), dc = Vector512.Create(decay),
+                sc = Vector512.Create(scale), eps = Vector512.Create(epsilon);
+            for (; i + 16 <= n; i += 16)
+            {
+                Vector512<float> pv = Vector512.LoadUnsafe(ref p, (nuint)i);
+                Vector512<float> gv = Simd.Fma(wd, pv, Vector512.LoadUnsafe(ref g, (nuint)i));
+                Vector512<float> sv = Simd.Fma(sc * gv, gv, dc * Vector512.LoadUnsafe(ref s, (nuint)i));
+                sv.StoreUnsafe(ref s, (nuint)i);
+                Simd.Fma(lr, gv / (Vector512.Sqrt(sv) + eps), pv).StoreUnsafe(ref p, (nuint)i);
+            }
+        }
+
+        if (path != KernelPath.Scalar)
+        {
+            Vector256<float> lr = Vector256.Create(negLr), wd = Vector256.Create(weightDecay), dc = Vector256.Create(decay),
+                sc = Vector256.Create(scale), eps = Vector256.Create(epsilon);
+            for (; i + 8 <= n; i += 8)
+            {
+                Vector256<float> pv = Vector256.LoadUnsafe(ref p, (nuint)i);
+                Vector256<float> gv = Simd.Fma(wd, pv, Vector256.LoadUnsafe(ref g, (nuint)i));
+                Vector256<float> sv = Simd.Fma(sc * gv, gv, dc * Vector256.LoadUnsafe(ref s, (nuint)i));
+                sv.StoreUnsafe(ref s, (nuint)i);
+                Simd.Fma(lr, gv / (Vector256.Sqrt(sv) + eps), pv).StoreUnsafe(ref p, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            ref float pi = ref Unsafe.Add(ref p, i);
+            ref float si = ref Unsafe.Add(ref s, i);
+            float gi = MathF.FusedMultiplyAdd(weightDecay, pi, Unsafe.Add(ref g, i));
+            si = MathF.FusedMultiplyAdd(scale * gi, gi, decay * si);
+            pi = MathF.FusedMultiplyAdd(negLr, gi / (MathF.Sqrt(si) + epsilon), pi);
+        }
+    }
+
+    /// <summary>
+    /// Adam / AdamW (PyTorch's single-tensor formulation): <c>p *= shrink</c> (AdamW's decoupled decay,
+    /// <c>1 - lr·wd</c>; 1 for Adam); <c>g += wd·p</c> (Adam's coupled decay; 0 for AdamW);
+    /// <c>m += (1 - β₁)(g - m)</c>; <c>v = β₂v + (1 - β₂)g²</c>;
+    /// <c>p -= stepSize · m / (√v / √(1 - β₂ᵗ) + ε)</c> with <c>stepSize = lr / (1 - β₁ᵗ)</c>.
+    /// </summary>
+    public static void Adam(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
+        float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, KernelPath path = KernelPath.Auto)
+    {
+        int n = parameters.Length;
+        ref float p = ref MemoryMarshal.GetReference(parameters);
+        ref float g = ref MemoryMarshal.GetReference(gradients);
+        ref float m = ref MemoryMarshal.GetReference(first);
+        ref float v = ref MemoryMarshal.GetReference(second);
+        float negStep = -stepSize;
+        float oneMinusBeta1 = 1f - beta1;
+        float oneMinusBeta2 = 1f - beta2;
+        float inverseRoot = 1f / secondCorrectionRoot;
+        int i = 0;
+        path = Simd.Resolve(path);
+        if (path == KernelPath.Vector512)
+        {
+            Vector512<float> st = Vector512.Create(negStep), wd = Vector512.Create(coupledDecay), sh = Vector512.Create(shrink),
+                b1 = Vector512.Create(oneMinusBeta1), b2 = Vector512.Create(beta2), c2 = Vector512.Create(oneMinusBeta2),
+                root = Vector512.Create(inverseRoot), eps = Vector512.Create(epsilon);
+            for (; i + 16 <= n; i += 16)
+            {
+                Vector512<float> pv = Vector512.LoadUnsafe(ref p, (nuint)i) * sh;
+                Vector512<float> gv = Simd.Fma(wd, pv, Vector512.LoadUnsafe(ref g, (nuint)i));
+                Vector512<float> mv = Vector512.LoadUnsafe(ref m, (nuint)i);
+                mv = Simd.Fma(b1, gv - mv, mv);
+                Vector512<float> vv = Simd.Fma(c2 * gv, gv, b2 * Vector512.LoadUnsafe(ref v, (nuint)i));
+                mv.StoreUnsafe(ref m, (nuint)i);
+                vv.StoreUnsafe(ref v, (nuint)i);
+                Vector512<float> denominator = Simd.Fma(Vector512.Sqrt(vv), root, eps);
+                Simd.Fma(st, mv / denominator, pv).StoreUnsafe(ref p, (nuint)i);
+            }
+        }
+
+        if (path != KernelPath.Scalar)
+        {
+            Vector256<float> st = Vector256.Create(negStep), wd = Vector256.Create(coupledDecay), sh = Vector256.Create(shrink),
+                b1 = Vector256.Create(oneMinusBeta1), b2 = Vector256.Create(beta2), c2 = Vector256.Create(oneMinusBeta2),
+                root = Vector256.Create(inverseRoot), eps = Vector256.Create(epsilon);
+            for (; i + 8 <= n; i += 8)
+            {
+                Vector256<float> pv = Vector256.LoadUnsafe(ref p, (nuint)i) * sh;
+                Vector256<float> gv = Simd.Fma(wd, pv, Vector256.LoadUnsafe(ref g, (nuint)i));
+                Vector256<float> mv = Vector256.LoadUnsafe(ref m, (nuint)i);
+                mv = Simd.Fma(b1, gv - mv, mv);
+                Vector256<float> vv = Simd.Fma(c2 * gv, gv, b2 * Vector256.LoadUnsafe(ref v, (nuint)i));
+                mv.StoreUnsafe(ref m, (nuint)i);
+                vv.StoreUnsafe(ref v, (nuint)i);
+                Vector256<float> denominator = Simd.Fma(Vector256.Sqrt(vv), root, eps);
+                Simd.Fma(st, mv / denominator, pv).StoreUnsafe(ref p, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            ref float pi = ref Unsafe.Add(ref p, i);
+            ref float mi = ref Unsafe.Add(ref m, i);
+            ref float vi = ref Unsafe.Add(ref v, i);
+            float pv = pi * shrink;
+            float gi = MathF.FusedMultiplyAdd(coupledDecay, pv, Unsafe.Add(ref g, i));
+            mi = MathF.FusedMultiplyAdd(oneMinusBeta1, gi - mi, mi);
+            vi = MathF.FusedMultiplyAdd(oneMinusBeta2 * gi, gi, beta2 * vi);
+            float denominator = MathF.FusedMultiplyAdd(MathF.Sqrt(vi), inverseRoot, epsilon);
+            pi = MathF.FusedMultiplyAdd(negStep, mi / denominator, pv);
+        }
+    }
+}
