@@ -361,7 +361,8 @@ internal static class TrainingEmitter
         return text;
     }
 
-    private static string Int(RolePropertySpec? role, string fallback) => role is null ? fallback : "this." + role.Identifier;
+    private static string Int(RolePropertySpec? role, string fallback) =>
+        role is null ? fallback : role.IsInt64 ? $"checked((int)this.{role.Identifier})" : "this." + role.Identifier;
 
     private static string Real(RolePropertySpec? role, string fallback) =>
         role is null ? fallback : role.IsSingle ? "(double)this." + role.Identifier : "this." + role.Identifier;

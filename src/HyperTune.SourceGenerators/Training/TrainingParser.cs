@@ -56,7 +56,7 @@ internal static class TrainingParser
             var policy = s_policyAttributes.Select(name => policies.TryGetValue(name, out var a) ? a : null).FirstOrDefault(static a => a is not null);
             if (policy is not null)
             {
-                string missing = !hasLearningRate && !hasEpochs ? "[LearningRate] and [Epochs] properties" : !hasLearningRate ? "a [LearningRate] property" : "an [Epochs] property";
+                string missing = !hasLearningRate && !hasEpochs ? "[LearningRate] and [Epochs] properties" : !hasLearningRate ? "[LearningRate] property" : "[Epochs] property";
                 Report(diagnostics, policy, type, $"it has training policies but no {missing}, so there is nothing to train; add them");
             }
 
@@ -119,7 +119,7 @@ internal static class TrainingParser
         roles.TryGetValue(attribute, out var property) ? Role(property) : null;
 
     private static RolePropertySpec Role(IPropertySymbol property) =>
-        new(Literals.Identifier(property.Name), property.Type.SpecialType == SpecialType.System_Single);
+        new(Literals.Identifier(property.Name), property.Type.SpecialType == SpecialType.System_Single, property.Type.SpecialType == SpecialType.System_Int64);
 
     private static EquatableArray<string> OptimizerCandidates(Dictionary<string, IPropertySymbol> roles)
     {

@@ -80,6 +80,16 @@ public class GeneratedTrainingTests
     }
 
     [Fact]
+    public void Long_sizes_train_and_an_int_overflow_is_caught()
+    {
+        var xor = Dataset.Classification(new[] { new[] { 0f, 0f }, new[] { 0f, 1f }, new[] { 1f, 0f }, new[] { 1f, 1f } }, new[] { 0, 1, 1, 0 });
+        var result = new LongSizesConfig().Train(xor);
+        Assert.Equal(5, result.History.Count);
+        Assert.Equal(10, result.History[^1].Step); // 4 rows at batch 2: 2 steps an epoch
+        Assert.Throws<OverflowException>(() => new LongSizesConfig { BatchSize = long.MaxValue }.Train(xor));
+    }
+
+    [Fact]
     public void Diabetes_regression_beats_the_mean()
     {
         var (train, validation) = TestData.Diabetes().Split(0.8, seed: 1);

@@ -83,3 +83,13 @@ public partial class EarlyStoppingOnlyConfig
     [BatchSize(4)] public int BatchSize { get; set; } = 4;
     [Epochs(10)] public int Epochs { get; set; } = 10;
 }
+
+/// <summary>Integer roles declared as long: the loop narrows them, checked.</summary>
+public partial class LongSizesConfig
+{
+    [LearningRate(0.1, 0.001, Scale.Log)] public double LearningRate { get; set; } = 0.05;
+    [BatchSize(2, 4)] public long BatchSize { get; set; } = 2;
+    [Epochs(5)] public int Epochs { get; set; } = 5;
+    [HiddenLayers(1, 2)] public long HiddenLayers { get; set; } = 2;
+    [HiddenUnits(4, 8)] public long HiddenUnits { get; set; } = 4;
+}

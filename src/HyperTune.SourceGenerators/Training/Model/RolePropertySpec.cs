@@ -6,4 +6,5 @@ namespace HyperTune.SourceGenerators.Training.Model;
 /// </summary>
 /// <param name="Identifier">The property name as code refers to it.</param>
 /// <param name="IsSingle">Whether the property is a <see cref="float"/> (widened to <see cref="double"/>).</param>
-internal sealed record RolePropertySpec(string Identifier, bool IsSingle);
+/// <param name="IsInt64">Whether the property is a <see cref="long"/> (narrowed, checked, to <see cref="int"/>).</param>
+internal sealed record RolePropertySpec(string Identifier, bool IsSingle, bool IsInt64);
