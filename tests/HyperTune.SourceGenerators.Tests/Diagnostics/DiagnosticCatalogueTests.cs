@@ -50,7 +50,8 @@ public class DiagnosticCatalogueTests
     {
         var ids = Descriptors().Select(static d => d.Id).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
-        var allowed = new[] { "HT0008", "HT0010" }.Concat(Enumerable.Range(11, 9).Select(static n => "HT00" + n)).ToHashSet();
+        // HT0001-HT0007, HT0009 and HT0020-HT0039 are the analyzers'; HT0040 on are the training loop's.
+        var allowed = new[] { "HT0008", "HT0010", "HT0040" }.Concat(Enumerable.Range(11, 9).Select(static n => "HT00" + n)).ToHashSet();
         Assert.All(ids, id => Assert.Contains(id, allowed));
     }
 
