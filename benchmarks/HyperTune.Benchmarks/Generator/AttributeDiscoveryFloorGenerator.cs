@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace HyperTune.Benchmarks.Generator;
 
 /// <summary>
-/// A generator that discovers the same attributes as <c>SearchSpaceGenerator</c>, with the same
+/// A generator that discovers the same attributes as <c>ConfigGenerator</c>, with the same
 /// <c>ForAttributeWithMetadataName</c> calls, but does no work in its transform and emits nothing:
 /// the floor Roslyn's attribute discovery sets, against which the generator's own cost is read.
 /// </summary>

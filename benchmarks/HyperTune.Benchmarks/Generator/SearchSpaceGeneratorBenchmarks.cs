@@ -65,7 +65,7 @@ public class SearchSpaceGeneratorBenchmarks
     public GeneratorDriver UnrelatedEditDiscoveryFloor() => _floorDriver.RunGenerators(_edited);
 
     private static GeneratorDriver NewDriver() => CSharpGeneratorDriver.Create(
-        new[] { new SearchSpaceGenerator().AsSourceGenerator() },
+        new[] { new ConfigGenerator().AsSourceGenerator() },
         parseOptions: s_parseOptions);
 
     private static string Unrelated(string body) => $$"""

@@ -153,7 +153,7 @@ public class IncrementalityTests
     {
         var compilation = TestCompilation.Create(sources);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new SearchSpaceGenerator().AsSourceGenerator() },
+            new[] { new ConfigGenerator().AsSourceGenerator() },
             parseOptions: TestCompilation.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGenerators(compilation);

@@ -13,7 +13,7 @@ internal static class GeneratorRunner
     {
         var compilation = TestCompilation.Create(nullable, sources);
         GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            new[] { new SearchSpaceGenerator().AsSourceGenerator() },
+            new[] { new ConfigGenerator().AsSourceGenerator() },
             parseOptions: TestCompilation.ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);

@@ -10,7 +10,7 @@ namespace HyperTune.SourceGenerators.Tests.Infrastructure;
 /// Basic.Reference.Assemblies (no package download), the HyperTune library, nullable on, and
 /// compiler warnings counted, so generated code must compile warning-free.
 /// </summary>
-internal sealed class GeneratorVerifier : CSharpSourceGeneratorTest<SearchSpaceGenerator, DefaultVerifier>
+internal sealed class GeneratorVerifier : CSharpSourceGeneratorTest<ConfigGenerator, DefaultVerifier>
 {
     public GeneratorVerifier(NullableContextOptions nullable = NullableContextOptions.Enable)
     {
@@ -28,5 +28,5 @@ internal sealed class GeneratorVerifier : CSharpSourceGeneratorTest<SearchSpaceG
 
     /// <summary>Where SourceGenerators.Testing files a generated source.</summary>
     public static string GeneratedPath(string hintName) =>
-        Path.Combine(typeof(SearchSpaceGenerator).Assembly.GetName().Name!, typeof(SearchSpaceGenerator).FullName!, hintName);
+        Path.Combine(typeof(ConfigGenerator).Assembly.GetName().Name!, typeof(ConfigGenerator).FullName!, hintName);
 }

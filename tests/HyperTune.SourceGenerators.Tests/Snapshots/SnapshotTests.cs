@@ -164,7 +164,7 @@ public class SnapshotTests
 
         var verifier = new GeneratorVerifier(nullable);
         verifier.TestState.Sources.Add(source);
-        verifier.TestState.GeneratedSources.Add((typeof(SearchSpaceGenerator), hintName, generated));
+        verifier.TestState.GeneratedSources.Add((typeof(ConfigGenerator), hintName, generated));
         await verifier.RunAsync();
     }
 }

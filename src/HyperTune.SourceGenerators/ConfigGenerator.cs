@@ -12,12 +12,14 @@ using Microsoft.CodeAnalysis;
 namespace HyperTune.SourceGenerators;
 
 /// <summary>
-/// Generates a strongly-typed search space, nested in each config type whose properties carry
-/// dimension attributes. One model per type (whichever attribute found it), one source file per
-/// type (<c>{FullyQualifiedMetadataName}.g.cs</c>), diagnostics reported on their own.
+/// Generates, for each config type whose properties carry dimension attributes, a strongly-typed
+/// search space (a nested <c>SearchSpace</c> class) and, when it has a learning rate and epochs, a
+/// training loop specialised to it (<c>Train</c>). One model per type (whichever attribute found
+/// it), one source file per type (<c>{FullyQualifiedMetadataName}.g.cs</c>), diagnostics reported
+/// on their own.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
-public sealed class SearchSpaceGenerator : IIncrementalGenerator
+public sealed class ConfigGenerator : IIncrementalGenerator
 {
     /// <inheritdoc/>
     public void Initialize(IncrementalGeneratorInitializationContext context)
