@@ -15,7 +15,7 @@ public class GemmTests
             [1, 1, 1], [7, 13, 5], [7, 5, 13], [13, 7, 17], [65, 129, 33], [65, 33, 129], [6, 128, 64], [12, 129, 80],
             [5, 300, 10], [32, 64, 128], [32, 128, 10], [64, 10, 128], [128, 32, 10], [3, 2, 200], [17, 1, 31],
         ];
-        foreach (TestPath path in new[] { TestPath.Vector512, TestPath.Vector, TestPath.Scalar })
+        foreach (TestPath path in new[] { TestPath.Vector512, TestPath.Vector512Packed, TestPath.Vector, TestPath.Scalar })
         {
             foreach (int[] s in shapes) data.Add(s[0], s[1], s[2], path);
         }
