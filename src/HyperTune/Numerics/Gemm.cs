@@ -2,9 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-#if NET9_0_OR_GREATER
 using System.Runtime.Intrinsics.X86;
-#endif
 
 namespace HyperTune.Numerics;
 
@@ -23,8 +21,10 @@ namespace HyperTune.Numerics;
 /// pipes. A's layout enters only through two strides, so the transposed product needs no packing;
 /// the NT product transposes B once into caller-owned scratch (its cost is one pass over the
 /// weights, against <c>batch</c> passes of arithmetic). Columns left over after the 16-wide panels
-/// (a 10-class output layer) are packed, zero-padded, into a 16-wide stack panel and run through
-/// the same micro-kernel. Nothing is allocated on the heap.
+/// (a 10-class output layer) run through a masked 6 x 16 micro-kernel on .NET 9+ (AVX-512 masked
+/// loads and stores), or are packed, zero-padded, into a 16-wide stack panel on .NET 8. The
+/// portable path is the same design over <see cref="Vector{T}"/> (4 x 2 vectors). Nothing is
+/// allocated on the heap.
 /// </summary>
 internal static unsafe class Gemm
 {
@@ -114,23 +114,66 @@ internal static unsafe class Gemm
         if (source.Length < (long)rows * cols) throw new ArgumentException($"The source holds {source.Length} floats, not {rows} x {cols}.", nameof(source));
         if (destination.Length < (long)rows * cols) throw new ArgumentException($"The destination holds {destination.Length} floats, not {cols} x {rows}.", nameof(destination));
 
-        // Blocks of 16 x 16 keep both the reads and the writes within a few cache lines.
-        const int block = 16;
-        for (int i0 = 0; i0 < rows; i0 += block)
+        int i0 = 0;
+        if (Avx.IsSupported)
         {
-            int i1 = Math.Min(i0 + block, rows);
-            for (int j0 = 0; j0 < cols; j0 += block)
+            // 8 x 8 blocks transposed in registers; the ragged edges below, element by element.
+            fixed (float* src = source, dst = destination)
             {
-                int j1 = Math.Min(j0 + block, cols);
-                for (int i = i0; i < i1; i++)
+                for (; i0 + 8 <= rows; i0 += 8)
                 {
-                    for (int j = j0; j < j1; j++)
+                    int j0 = 0;
+                    for (; j0 + 8 <= cols; j0 += 8)
                     {
-                        destination[(j * rows) + i] = source[(i * cols) + j];
+                        Transpose8x8(src + (i0 * cols) + j0, cols, dst + (j0 * rows) + i0, rows);
                     }
+
+                    TransposeScalar(source, rows, cols, destination, i0, i0 + 8, j0, cols);
                 }
             }
         }
+
+        TransposeScalar(source, rows, cols, destination, i0, rows, 0, cols);
+    }
+
+    private static void TransposeScalar(ReadOnlySpan<float> source, int rows, int cols, Span<float> destination, int i0, int i1, int j0, int j1)
+    {
+        for (int i = i0; i < i1; i++)
+        {
+            for (int j = j0; j < j1; j++)
+            {
+                destination[(j * rows) + i] = source[(i * cols) + j];
+            }
+        }
+    }
+
+    /// <summary>The classic AVX 8 x 8 transpose: unpack pairs, shuffle quads, swap 128-bit halves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* source, nint sourceStride, float* destination, nint destinationStride)
+    {
+        Vector256<float> r0 = Avx.LoadVector256(source), r1 = Avx.LoadVector256(source + sourceStride);
+        Vector256<float> r2 = Avx.LoadVector256(source + (2 * sourceStride)), r3 = Avx.LoadVector256(source + (3 * sourceStride));
+        Vector256<float> r4 = Avx.LoadVector256(source + (4 * sourceStride)), r5 = Avx.LoadVector256(source + (5 * sourceStride));
+        Vector256<float> r6 = Avx.LoadVector256(source + (6 * sourceStride)), r7 = Avx.LoadVector256(source + (7 * sourceStride));
+
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+
+        Avx.Store(destination, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(destination + destinationStride, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(destination + (2 * destinationStride), Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(destination + (3 * destinationStride), Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(destination + (4 * destinationStride), Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(destination + (5 * destinationStride), Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(destination + (6 * destinationStride), Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(destination + (7 * destinationStride), Avx.Permute2x128(u3, u7, 0x31));
     }
 
     private static void Validate(int aLength, int bLength, int cLength, int biasLength, int m, int k, int n, GemmStart start)
