@@ -2,6 +2,7 @@ using System;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace HyperTune.Numerics;
 
@@ -20,8 +21,10 @@ namespace HyperTune.Numerics;
 /// pipes. A's layout enters only through two strides, so the transposed product needs no packing;
 /// the NT product transposes B once into caller-owned scratch (its cost is one pass over the
 /// weights, against <c>batch</c> passes of arithmetic). Columns left over after the 16-wide panels
-/// (a 10-class output layer) are packed, zero-padded, into a 16-wide stack panel and run through
-/// the same micro-kernel. Nothing is allocated on the heap.
+/// (a 10-class output layer) run through a masked 6 x 16 micro-kernel on .NET 9+ (AVX-512 masked
+/// loads and stores), or are packed, zero-padded, into a 16-wide stack panel on .NET 8. The
+/// portable path is the same design over <see cref="Vector{T}"/> (4 x 2 vectors). Nothing is
+/// allocated on the heap.
 /// </summary>
 internal static unsafe class Gemm
 {
@@ -111,23 +114,66 @@ internal static unsafe class Gemm
         if (source.Length < (long)rows * cols) throw new ArgumentException($"The source holds {source.Length} floats, not {rows} x {cols}.", nameof(source));
         if (destination.Length < (long)rows * cols) throw new ArgumentException($"The destination holds {destination.Length} floats, not {cols} x {rows}.", nameof(destination));
 
-        // Blocks of 16 x 16 keep both the reads and the writes within a few cache lines.
-        const int block = 16;
-        for (int i0 = 0; i0 < rows; i0 += block)
+        int i0 = 0;
+        if (Avx.IsSupported)
         {
-            int i1 = Math.Min(i0 + block, rows);
-            for (int j0 = 0; j0 < cols; j0 += block)
+            // 8 x 8 blocks transposed in registers; the ragged edges below, element by element.
+            fixed (float* src = source, dst = destination)
             {
-                int j1 = Math.Min(j0 + block, cols);
-                for (int i = i0; i < i1; i++)
+                for (; i0 + 8 <= rows; i0 += 8)
                 {
-                    for (int j = j0; j < j1; j++)
+                    int j0 = 0;
+                    for (; j0 + 8 <= cols; j0 += 8)
                     {
-                        destination[(j * rows) + i] = source[(i * cols) + j];
+                        Transpose8x8(src + (i0 * cols) + j0, cols, dst + (j0 * rows) + i0, rows);
                     }
+
+                    TransposeScalar(source, rows, cols, destination, i0, i0 + 8, j0, cols);
                 }
             }
         }
+
+        TransposeScalar(source, rows, cols, destination, i0, rows, 0, cols);
+    }
+
+    private static void TransposeScalar(ReadOnlySpan<float> source, int rows, int cols, Span<float> destination, int i0, int i1, int j0, int j1)
+    {
+        for (int i = i0; i < i1; i++)
+        {
+            for (int j = j0; j < j1; j++)
+            {
+                destination[(j * rows) + i] = source[(i * cols) + j];
+            }
+        }
+    }
+
+    /// <summary>The classic AVX 8 x 8 transpose: unpack pairs, shuffle quads, swap 128-bit halves.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* source, nint sourceStride, float* destination, nint destinationStride)
+    {
+        Vector256<float> r0 = Avx.LoadVector256(source), r1 = Avx.LoadVector256(source + sourceStride);
+        Vector256<float> r2 = Avx.LoadVector256(source + (2 * sourceStride)), r3 = Avx.LoadVector256(source + (3 * sourceStride));
+        Vector256<float> r4 = Avx.LoadVector256(source + (4 * sourceStride)), r5 = Avx.LoadVector256(source + (5 * sourceStride));
+        Vector256<float> r6 = Avx.LoadVector256(source + (6 * sourceStride)), r7 = Avx.LoadVector256(source + (7 * sourceStride));
+
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1), t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3), t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5), t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7), t7 = Avx.UnpackHigh(r6, r7);
+
+        Vector256<float> u0 = Avx.Shuffle(t0, t2, 0x44), u1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> u2 = Avx.Shuffle(t1, t3, 0x44), u3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> u4 = Avx.Shuffle(t4, t6, 0x44), u5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> u6 = Avx.Shuffle(t5, t7, 0x44), u7 = Avx.Shuffle(t5, t7, 0xEE);
+
+        Avx.Store(destination, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(destination + destinationStride, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(destination + (2 * destinationStride), Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(destination + (3 * destinationStride), Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(destination + (4 * destinationStride), Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(destination + (5 * destinationStride), Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(destination + (6 * destinationStride), Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(destination + (7 * destinationStride), Avx.Permute2x128(u3, u7, 0x31));
     }
 
     private static void Validate(int aLength, int bLength, int cLength, int biasLength, int m, int k, int n, GemmStart start)
@@ -152,10 +198,13 @@ internal static unsafe class Gemm
             return;
         }
 
-        switch (Simd.Resolve(path))
+        switch (path == KernelPath.Auto ? Simd.Best : path)
         {
             case KernelPath.Vector512:
-                Run512(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias);
+                Run512(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, masked: true);
+                break;
+            case KernelPath.Vector512Packed:
+                Run512(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, masked: false);
                 break;
             case KernelPath.Vector:
                 RunVector(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias);
@@ -181,7 +230,7 @@ internal static unsafe class Gemm
     // ---------------------------------------------------------------- Vector512
 
     private static void Run512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
-        GemmStart start, float* bias)
+        GemmStart start, float* bias, bool masked)
     {
         int j = 0;
         for (; j + 64 <= n; j += 64)
@@ -203,7 +252,7 @@ internal static unsafe class Gemm
 
         if (j < n)
         {
-            NarrowPanel512(a, aRow, aCol, b + j, ldb, c + j, ldc, m, k, n - j, start, bias == null ? null : bias + j);
+            NarrowPanel512(a, aRow, aCol, b + j, ldb, c + j, ldc, m, k, n - j, start, bias == null ? null : bias + j, masked);
         }
     }
 
@@ -232,11 +281,55 @@ internal static unsafe class Gemm
     }
 
     /// <summary>
-    /// The last <paramref name="width"/> (&lt; 16) columns: B's slice is packed, zero-padded, into a
-    /// 16-wide panel and C's tile goes through a 16-wide stack tile, so the same micro-kernel runs.
+    /// The last <paramref name="width"/> (&lt; 16) columns, such as a 10-class output layer. On .NET 9
+    /// and later the masked micro-kernel reads and writes them in place; elsewhere
+    /// <see cref="PackedNarrowPanel512"/> copies them through zero-padded stack panels.
+    /// </summary>
+    private static void NarrowPanel512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int width,
+        GemmStart start, float* bias, bool masked)
+    {
+#if !NET9_0_OR_GREATER
+        _ = masked;
+#else
+        if (masked && Avx512F.IsSupported)
+        {
+            Vector512<float> mask = Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(width)).AsSingle();
+            for (int p0 = 0; p0 < k; p0 += DepthBlock)
+            {
+                int depth = Math.Min(DepthBlock, k - p0);
+                GemmStart blockStart = p0 == 0 ? start : GemmStart.Accumulate;
+                float* ap = a + (p0 * aCol);
+                float* bp = b + (p0 * ldb);
+                int i = 0;
+                for (; i + TileRows <= m; i += TileRows)
+                {
+                    TileMasked512<Six>(ap + (i * aRow), aRow, aCol, bp, ldb, c + (i * ldc), ldc, depth, blockStart, bias, mask);
+                }
+
+                float* ai = ap + (i * aRow);
+                float* ci = c + (i * ldc);
+                switch (m - i)
+                {
+                    case 1: TileMasked512<One>(ai, aRow, aCol, bp, ldb, ci, ldc, depth, blockStart, bias, mask); break;
+                    case 2: TileMasked512<Two>(ai, aRow, aCol, bp, ldb, ci, ldc, depth, blockStart, bias, mask); break;
+                    case 3: TileMasked512<Three>(ai, aRow, aCol, bp, ldb, ci, ldc, depth, blockStart, bias, mask); break;
+                    case 4: TileMasked512<Four>(ai, aRow, aCol, bp, ldb, ci, ldc, depth, blockStart, bias, mask); break;
+                    case 5: TileMasked512<Five>(ai, aRow, aCol, bp, ldb, ci, ldc, depth, blockStart, bias, mask); break;
+                }
+            }
+
+            return;
+        }
+#endif
+        PackedNarrowPanel512(a, aRow, aCol, b, ldb, c, ldc, m, k, width, start, bias);
+    }
+
+    /// <summary>
+    /// The narrow panel without masked moves: B's slice is packed, zero-padded, into a 16-wide
+    /// panel and C's tile goes through a 16-wide stack tile, so the ordinary micro-kernel runs.
     /// </summary>
     [SkipLocalsInit]
-    private static void NarrowPanel512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int width,
+    private static void PackedNarrowPanel512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int width,
         GemmStart start, float* bias)
     {
         const int pad = 16;
@@ -488,6 +581,59 @@ internal static unsafe class Gemm
             if (TVectors.Value > 3) c53.Store(c + 5 * ldc + 48);
         }
     }
+
+#if NET9_0_OR_GREATER
+    /// <summary>
+    /// The micro-kernel for the last columns, fewer than 16: one Vector512 a row whose lanes past
+    /// the edge are masked off in every load and store of B, C and the bias (AVX-512 masked moves
+    /// suppress faults on masked lanes, so nothing past the matrices is touched).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TileMasked512<TRows>(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int depth, GemmStart start, float* bias, Vector512<float> mask)
+        where TRows : struct, IConstant
+    {
+        Vector512<float> zero = Vector512<float>.Zero;
+        Vector512<float> c0, c1, c2, c3, c4, c5;
+        if (start == GemmStart.Accumulate)
+        {
+            c0 = TRows.Value > 0 ? Avx512F.MaskLoad(c + (0 * ldc), mask, zero) : zero;
+            c1 = TRows.Value > 1 ? Avx512F.MaskLoad(c + (1 * ldc), mask, zero) : zero;
+            c2 = TRows.Value > 2 ? Avx512F.MaskLoad(c + (2 * ldc), mask, zero) : zero;
+            c3 = TRows.Value > 3 ? Avx512F.MaskLoad(c + (3 * ldc), mask, zero) : zero;
+            c4 = TRows.Value > 4 ? Avx512F.MaskLoad(c + (4 * ldc), mask, zero) : zero;
+            c5 = TRows.Value > 5 ? Avx512F.MaskLoad(c + (5 * ldc), mask, zero) : zero;
+        }
+        else if (start == GemmStart.Bias)
+        {
+            Vector512<float> row = Avx512F.MaskLoad(bias, mask, zero);
+            c0 = row; c1 = row; c2 = row; c3 = row; c4 = row; c5 = row;
+        }
+        else
+        {
+            c0 = zero; c1 = zero; c2 = zero; c3 = zero; c4 = zero; c5 = zero;
+        }
+
+        for (int p = 0; p < depth; p++)
+        {
+            Vector512<float> b0 = Avx512F.MaskLoad(b, mask, zero);
+            if (TRows.Value > 0) c0 = Simd.Fma(Vector512.Create(a[0 * aRow]), b0, c0);
+            if (TRows.Value > 1) c1 = Simd.Fma(Vector512.Create(a[1 * aRow]), b0, c1);
+            if (TRows.Value > 2) c2 = Simd.Fma(Vector512.Create(a[2 * aRow]), b0, c2);
+            if (TRows.Value > 3) c3 = Simd.Fma(Vector512.Create(a[3 * aRow]), b0, c3);
+            if (TRows.Value > 4) c4 = Simd.Fma(Vector512.Create(a[4 * aRow]), b0, c4);
+            if (TRows.Value > 5) c5 = Simd.Fma(Vector512.Create(a[5 * aRow]), b0, c5);
+            a += aCol;
+            b += ldb;
+        }
+
+        if (TRows.Value > 0) Avx512F.MaskStore(c + (0 * ldc), mask, c0);
+        if (TRows.Value > 1) Avx512F.MaskStore(c + (1 * ldc), mask, c1);
+        if (TRows.Value > 2) Avx512F.MaskStore(c + (2 * ldc), mask, c2);
+        if (TRows.Value > 3) Avx512F.MaskStore(c + (3 * ldc), mask, c3);
+        if (TRows.Value > 4) Avx512F.MaskStore(c + (4 * ldc), mask, c4);
+        if (TRows.Value > 5) Avx512F.MaskStore(c + (5 * ldc), mask, c5);
+    }
+#endif
 
     // ---------------------------------------------------------------- Vector<T> (portable SIMD)
 

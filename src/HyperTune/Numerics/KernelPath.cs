@@ -17,4 +17,10 @@ internal enum KernelPath
 
     /// <summary>Plain scalar loops.</summary>
     Scalar = 3,
+
+    /// <summary>
+    /// The Vector512 GEMM without AVX-512 masked moves: the code .NET 8 runs for a matrix's last
+    /// columns (packed through stack panels). Only the GEMM distinguishes it from <see cref="Vector512"/>.
+    /// </summary>
+    Vector512Packed = 4,
 }

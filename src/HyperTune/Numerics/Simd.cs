@@ -19,8 +19,16 @@ internal static class Simd
         : Vector.IsHardwareAccelerated ? KernelPath.Vector
         : KernelPath.Scalar;
 
-    /// <summary>Resolves <see cref="KernelPath.Auto"/> to <see cref="Best"/>.</summary>
-    public static KernelPath Resolve(KernelPath path) => path == KernelPath.Auto ? Best : path;
+    /// <summary>
+    /// Resolves <see cref="KernelPath.Auto"/> to <see cref="Best"/>, and <see cref="KernelPath.Vector512Packed"/>
+    /// (a GEMM-only distinction) to <see cref="KernelPath.Vector512"/>.
+    /// </summary>
+    public static KernelPath Resolve(KernelPath path) => path switch
+    {
+        KernelPath.Auto => Best,
+        KernelPath.Vector512Packed => KernelPath.Vector512,
+        _ => path,
+    };
 
     /// <summary><c>a * b + c</c>, rounded once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -13,9 +13,9 @@ public class GemmTests
         int[][] shapes =
         [
             [1, 1, 1], [7, 13, 5], [7, 5, 13], [13, 7, 17], [65, 129, 33], [65, 33, 129], [6, 128, 64], [12, 129, 80],
-            [5, 300, 10], [32, 64, 128], [32, 128, 10], [64, 10, 128], [128, 32, 10], [3, 2, 200], [17, 1, 31],
+            [5, 300, 10], [8, 40, 70], [14, 9, 21], [32, 64, 128], [32, 128, 10], [64, 10, 128], [128, 32, 10], [3, 2, 200], [17, 1, 31],
         ];
-        foreach (TestPath path in new[] { TestPath.Vector512, TestPath.Vector, TestPath.Scalar })
+        foreach (TestPath path in new[] { TestPath.Vector512, TestPath.Vector512Packed, TestPath.Vector, TestPath.Scalar })
         {
             foreach (int[] s in shapes) data.Add(s[0], s[1], s[2], path);
         }
@@ -111,16 +111,22 @@ public class GemmTests
         Assert.Contains("2 x 3", error.Message);
     }
 
-    [Fact]
-    public void Transpose_matches_MathNet()
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(8, 8)]
+    [InlineData(19, 37)]
+    [InlineData(128, 10)]
+    [InlineData(10, 128)]
+    [InlineData(64, 136)]
+    public void Transpose_matches_MathNet(int rows, int cols)
     {
-        float[] source = TestData.Uniform(19 * 37, 13);
+        float[] source = TestData.Uniform(rows * cols, 13);
         var destination = new float[source.Length];
-        Gemm.Transpose(source, 19, 37, destination);
-        Matrix<double> expected = ToMatrix(source, 19, 37).Transpose();
-        for (int i = 0; i < 37; i++)
+        Gemm.Transpose(source, rows, cols, destination);
+        Matrix<double> expected = ToMatrix(source, rows, cols).Transpose();
+        for (int i = 0; i < cols; i++)
         {
-            for (int j = 0; j < 19; j++) Assert.Equal(expected[i, j], destination[(i * 19) + j]);
+            for (int j = 0; j < rows; j++) Assert.Equal(expected[i, j], destination[(i * rows) + j]);
         }
     }
 

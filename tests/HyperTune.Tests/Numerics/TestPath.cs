@@ -9,4 +9,5 @@ public enum TestPath
     Vector512 = KernelPath.Vector512,
     Vector = KernelPath.Vector,
     Scalar = KernelPath.Scalar,
+    Vector512Packed = KernelPath.Vector512Packed,
 }
