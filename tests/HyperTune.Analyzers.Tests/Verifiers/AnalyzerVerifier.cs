@@ -31,6 +31,9 @@ internal static class AnalyzerVerifier<TAnalyzer>
         public Test()
         {
             ReferenceAssemblies = TestReferences.None;
+
+            // HT0002 has two messages (at a config, at a call): markup means the rule, whichever message.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             TestState.AdditionalReferences.AddRange(TestReferences.All);
         }
     }

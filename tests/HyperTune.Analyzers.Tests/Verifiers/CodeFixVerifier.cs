@@ -42,6 +42,9 @@ internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
         public Test()
         {
             ReferenceAssemblies = TestReferences.None;
+
+            // HT0002 has two messages (at a config, at a call): markup means the rule, whichever message.
+            MarkupOptions = MarkupOptions.UseFirstDescriptor;
             TestState.AdditionalReferences.AddRange(TestReferences.All);
             FixedState.AdditionalReferences.AddRange(TestReferences.All);
         }
