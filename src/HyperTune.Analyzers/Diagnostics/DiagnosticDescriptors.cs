@@ -75,7 +75,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BatchSizeOne = Create(
         DiagnosticIds.BatchSizeOne,
         "Batch size of 1 is stochastic gradient descent",
-        "Batch size 1 is pure stochastic gradient descent: every step sees one sample, so training is slow (no vectorisation) and noisy",
+        "Batch size {0} is pure stochastic gradient descent: every step sees one sample, so training is slow (no vectorisation) and noisy",
         DiagnosticCategories.Hyperparameters,
         DiagnosticSeverity.Info);
 

@@ -66,7 +66,7 @@ public sealed class BatchSizeAnalyzer : HyperTuneAnalyzer
             {
                 var canRemove = AnyOther(candidates, i, v => v != 1);
                 context.ReportDiagnostic(Report.Create(DiagnosticDescriptors.BatchSizeOne, location,
-                    Report.Properties((DiagnosticProperties.CanRemove, canRemove ? "true" : null))));
+                    Report.Properties((DiagnosticProperties.CanRemove, canRemove ? "true" : null)), Constants.Format(value)));
             }
             else if (value > max)
             {
