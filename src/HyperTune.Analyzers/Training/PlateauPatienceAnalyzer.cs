@@ -50,7 +50,7 @@ public sealed class PlateauPatienceAnalyzer : HyperTuneAnalyzer
             return;
         }
 
-        // Half the early-stopping patience (Keras' own example pairs 5 with 10), and always a cut that comes first.
+        // About half the early-stopping patience (a common pairing is 5 with 10), and always a cut that comes first.
         string? replacement = stopAfter >= 2 ? Constants.Format(Math.Min(stopAfter / 2, stopAfter - 2)) : null;
         var expression = arguments.NamedExpression("Patience");
         context.ReportDiagnostic(Report.Create(
