@@ -24,11 +24,10 @@ public sealed class GridSizeAnalyzer : HyperTuneAnalyzer
         ImmutableArray.Create(DiagnosticDescriptors.GridTooLarge);
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols) =>
-        context.RegisterOperationAction(c => Analyze(c, symbols), OperationKind.Invocation);
+        context.RegisterInvocationsNamed(GridMethodName, (c, invocation) => Analyze(c, invocation, symbols));
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, KnownSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name != GridMethodName
             || !method.IsStatic

@@ -26,7 +26,7 @@ public sealed class MissingValidationMonitorAnalyzer : HyperTuneAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
         context.RegisterSymbolAction(c => AnalyzeType(c, symbols), SymbolKind.NamedType);
-        context.RegisterOperationAction(c => AnalyzeTrainCall(c, symbols), OperationKind.Invocation);
+        context.RegisterInvocationsNamed(TrainMethodName, (c, invocation) => AnalyzeTrainCall(c, invocation, symbols));
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context, KnownSymbols symbols)
@@ -52,9 +52,8 @@ public sealed class MissingValidationMonitorAnalyzer : HyperTuneAnalyzer
             budget));
     }
 
-    private static void AnalyzeTrainCall(OperationAnalysisContext context, KnownSymbols symbols)
+    private static void AnalyzeTrainCall(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, KnownSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         if (method.Name != TrainMethodName || method.IsStatic || !symbols.IsConfigType(method.ContainingType))
         {
