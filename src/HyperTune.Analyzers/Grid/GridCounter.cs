@@ -128,7 +128,7 @@ internal static class GridCounter
     private static Dimension Describe(IPropertySymbol property, AttributeData attribute, KnownSymbols symbols)
     {
         var candidates = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
-            ? new List<TypedConstant>(attribute.ConstructorArguments[0].Values)
+            ? new List<TypedConstant>(Constants.Elements(attribute.ConstructorArguments[0]))
             : null;
         if (candidates is not null)
         {

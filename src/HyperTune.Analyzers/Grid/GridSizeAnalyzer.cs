@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Threading;
 using HyperTune.Analyzers.Diagnostics;
 using HyperTune.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -46,15 +47,8 @@ public sealed class GridSizeAnalyzer : HyperTuneAnalyzer
             return;
         }
 
-        string? replacement = null;
-        for (var fewer = pointsPerRange - 1; fewer >= 2; fewer--)
-        {
-            if (GridCounter.Count(config, symbols, fewer, context.CancellationToken) <= limit)
-            {
-                replacement = Constants.Format(fewer);
-                break;
-            }
-        }
+        var fewer = LargestFittingPointsPerRange(config, symbols, pointsPerRange - 1, limit, context.CancellationToken);
+        var replacement = fewer is { } points ? Constants.Format(points) : null;
 
         context.ReportDiagnostic(Report.Create(
             DiagnosticDescriptors.GridTooLarge,
@@ -64,6 +58,33 @@ public sealed class GridSizeAnalyzer : HyperTuneAnalyzer
             count == long.MaxValue ? "more than " + Constants.Format(long.MaxValue) : Constants.Format(count),
             Constants.Format(pointsPerRange),
             Constants.Format(limit)));
+    }
+
+    /// <summary>
+    /// The largest points per range in [2, <paramref name="below"/>] whose grid fits the limit, or
+    /// <see langword="null"/>. The count never falls as points are added, so a binary search finds it
+    /// in a few counts even for <c>Grid(int.MaxValue)</c>.
+    /// </summary>
+    private static int? LargestFittingPointsPerRange(INamedTypeSymbol config, KnownSymbols symbols, int below, long limit, CancellationToken cancellationToken)
+    {
+        int? best = null;
+        var low = 2;
+        var high = below;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (GridCounter.Count(config, symbols, middle, cancellationToken) <= limit)
+            {
+                best = middle;
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The call's points per range: its constant argument, or the parameter's default; <see langword="null"/> when not constant.</summary>
