@@ -27,7 +27,7 @@ public sealed class GridSizeAnalyzer : HyperTuneAnalyzer
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols) =>
         context.RegisterInvocationsNamed(GridMethodName, (c, invocation) => Analyze(c, invocation, symbols));
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, KnownSymbols symbols)
+    private static void Analyze(SemanticModelAnalysisContext context, IInvocationOperation invocation, KnownSymbols symbols)
     {
         var method = invocation.TargetMethod;
         if (method.Name != GridMethodName

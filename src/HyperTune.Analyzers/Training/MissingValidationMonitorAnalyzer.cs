@@ -52,7 +52,7 @@ public sealed class MissingValidationMonitorAnalyzer : HyperTuneAnalyzer
             budget));
     }
 
-    private static void AnalyzeTrainCall(SyntaxNodeAnalysisContext context, IInvocationOperation invocation, KnownSymbols symbols)
+    private static void AnalyzeTrainCall(SemanticModelAnalysisContext context, IInvocationOperation invocation, KnownSymbols symbols)
     {
         var method = invocation.TargetMethod;
         if (method.Name != TrainMethodName || method.IsStatic || !symbols.IsConfigType(method.ContainingType))
