@@ -1,0 +1,67 @@
+using System.Collections.Immutable;
+using HyperTune.Analyzers.Diagnostics;
+using HyperTune.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HyperTune.Analyzers.Dimensions;
+
+/// <summary>
+/// HT0023: a candidate listed again in the same attribute (batch sizes, optimisers, layer and unit
+/// candidates, choices, and the values of <c>[ActiveWhen]</c>), at each repetition after the first.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DuplicateCandidatesAnalyzer : HyperTuneAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.DuplicateCandidate);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    {
+        var lists = ImmutableArray.Create(
+            (symbols.BatchSize, "candidates"), (symbols.Optimizer, "candidates"), (symbols.Choice, "candidates"),
+            (symbols.HiddenLayers, "candidates"), (symbols.HiddenUnits, "candidates"), (symbols.ActiveWhen, "values"));
+        context.RegisterSymbolAction(c => Analyze(c, lists), SymbolKind.Property);
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, ImmutableArray<(INamedTypeSymbol? Type, string Parameter)> lists)
+    {
+        foreach (var attribute in context.Symbol.GetAttributes())
+        {
+            foreach (var (type, parameter) in lists)
+            {
+                if (KnownSymbols.Is(attribute, type))
+                {
+                    AnalyzeList(context, AttributeArguments.For(attribute, context.CancellationToken), parameter);
+                }
+            }
+        }
+    }
+
+    private static void AnalyzeList(SymbolAnalysisContext context, AttributeArguments arguments, string parameter)
+    {
+        var values = Constants.Elements(arguments.Constructor(parameter));
+        if (arguments.Syntax is null || values.Count < 2)
+        {
+            return;
+        }
+
+        var expressions = arguments.ElementExpressions(parameter);
+        for (var i = 1; i < values.Count; i++)
+        {
+            for (var j = 0; j < i; j++)
+            {
+                if (Constants.SameValue(values[i], values[j]))
+                {
+                    context.ReportDiagnostic(Report.Create(
+                        DiagnosticDescriptors.DuplicateCandidate,
+                        arguments.LocationOf(expressions.Count == values.Count ? expressions[i] : null),
+                        Report.Properties((DiagnosticProperties.CanRemove, "true")),
+                        Constants.Display(values[i])));
+                    break;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Immutable;
+using HyperTune.Analyzers.Diagnostics;
+using HyperTune.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace HyperTune.Analyzers.Dimensions;
+
+/// <summary>
+/// HT0006: more hidden layers than the configured maximum (three by default), at the range's upper
+/// bound or at each candidate above it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HiddenLayersAnalyzer : HyperTuneAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.TooManyHiddenLayers);
+
+    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    {
+        if (symbols.HiddenLayers is { } hiddenLayers)
+        {
+            context.RegisterSymbolAction(c => Analyze(c, hiddenLayers), SymbolKind.Property);
+        }
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol hiddenLayers)
+    {
+        if (KnownSymbols.Find(context.Symbol, hiddenLayers) is not { } attribute)
+        {
+            return;
+        }
+
+        var arguments = AttributeArguments.For(attribute, context.CancellationToken);
+        if (arguments.Syntax is null)
+        {
+            return;
+        }
+
+        var limit = HyperTuneOptions.For(context.Options, arguments.Syntax.SyntaxTree).MaxHiddenLayers;
+        if (Constants.AsInteger(arguments.Constructor("a")) is { } a && Constants.AsInteger(arguments.Constructor("b")) is { } b)
+        {
+            var upper = a >= b ? "a" : "b";
+            var max = Math.Max(a, b);
+            var min = Math.Min(a, b);
+            if (max > limit)
+            {
+                // Clamping keeps a range only when the other bound stays below the limit.
+                var replacement = min < limit ? Constants.Format(limit) : null;
+                Report(context, arguments.LocationOf(arguments.ConstructorExpression(upper)), max, limit,
+                    (DiagnosticProperties.Replacement, replacement));
+            }
+
+            return;
+        }
+
+        var values = Constants.Elements(arguments.Constructor("candidates"));
+        var expressions = arguments.ElementExpressions("candidates");
+        var anyWithin = false;
+        foreach (var value in values)
+        {
+            anyWithin |= Constants.AsInteger(value) is { } v && v <= limit;
+        }
+
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (Constants.AsInteger(values[i]) is { } value && value > limit)
+            {
+                Report(context, arguments.LocationOf(expressions.Count == values.Count ? expressions[i] : null), value, limit,
+                    (DiagnosticProperties.CanRemove, anyWithin ? "true" : null));
+            }
+        }
+    }
+
+    private static void Report(SymbolAnalysisContext context, Location location, long value, int limit, (string, string?) property) =>
+        context.ReportDiagnostic(Infrastructure.Report.Create(
+            DiagnosticDescriptors.TooManyHiddenLayers,
+            location,
+            Infrastructure.Report.Properties(property),
+            Constants.Format(value),
+            Constants.Format(limit)));
+}

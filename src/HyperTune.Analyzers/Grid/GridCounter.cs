@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using HyperTune.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace HyperTune.Analyzers.Grid;
+
+/// <summary>
+/// Counts the points of a config's grid the way the generated <c>SearchSpace.CountGrid</c> does:
+/// a range gives <c>pointsPerRange</c> points (an integer range fewer when it holds fewer integers),
+/// candidates give their count, <c>[Epochs]</c> is not a dimension, and a conditional dimension
+/// multiplies only the branch of its parent's values under which it is active, so a parent with
+/// children counts <c>sum over its values of the product of the children active under that value</c>.
+/// Saturates at <see cref="long.MaxValue"/> rather than wrapping.
+/// </summary>
+internal static class GridCounter
+{
+    /// <summary>Conditions deeper than this are malformed (a cycle); the generator reports them (HT0010).</summary>
+    private const int MaxDepth = 32;
+
+    public static long Count(INamedTypeSymbol config, KnownSymbols symbols, int pointsPerRange, CancellationToken cancellationToken)
+    {
+        var dimensions = Read(config, symbols, cancellationToken);
+        var total = 1L;
+        foreach (var dimension in dimensions)
+        {
+            if (Parent(dimension, dimensions) is null)
+            {
+                total = Multiply(total, CountWithChildren(dimension, dimensions, pointsPerRange, 0));
+            }
+        }
+
+        return total;
+    }
+
+    private static long CountWithChildren(Dimension dimension, List<Dimension> dimensions, int pointsPerRange, int depth)
+    {
+        var children = new List<Dimension>();
+        foreach (var other in dimensions)
+        {
+            if (!ReferenceEquals(other, dimension) && ReferenceEquals(Parent(other, dimensions), dimension))
+            {
+                children.Add(other);
+            }
+        }
+
+        if (children.Count == 0 || depth > MaxDepth || dimension.Candidates is not { } candidates)
+        {
+            return dimension.Count(pointsPerRange);
+        }
+
+        var sum = 0L;
+        foreach (var value in candidates)
+        {
+            var branch = 1L;
+            foreach (var child in children)
+            {
+                if (child.ActiveValues!.Exists(v => Constants.SameValue(v, value)))
+                {
+                    branch = Multiply(branch, CountWithChildren(child, dimensions, pointsPerRange, depth + 1));
+                }
+            }
+
+            sum = Add(sum, branch);
+        }
+
+        return sum;
+    }
+
+    /// <summary>The categorical dimension a conditional one depends on; <see langword="null"/> for an unconditional (or malformed) one.</summary>
+    private static Dimension? Parent(Dimension dimension, List<Dimension> dimensions)
+    {
+        if (dimension.ActiveWhen is not { } parentName)
+        {
+            return null;
+        }
+
+        foreach (var other in dimensions)
+        {
+            if (other.Name == parentName && other.Candidates is not null && !ReferenceEquals(other, dimension))
+            {
+                return other;
+            }
+        }
+
+        return null;
+    }
+
+    private static List<Dimension> Read(INamedTypeSymbol config, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var dimensions = new List<Dimension>();
+        foreach (var member in config.GetMembers())
+        {
+            if (member is not IPropertySymbol property)
+            {
+                continue;
+            }
+
+            Dimension? dimension = null;
+            foreach (var attribute in property.GetAttributes())
+            {
+                if (symbols.IsDimension(attribute) && !KnownSymbols.Is(attribute, symbols.Epochs))
+                {
+                    dimension = Describe(property, attribute, symbols);
+                    break;
+                }
+            }
+
+            if (dimension is null)
+            {
+                continue;
+            }
+
+            if (KnownSymbols.Find(property, symbols.ActiveWhen) is { } activeWhen)
+            {
+                var arguments = AttributeArguments.For(activeWhen, cancellationToken);
+                dimension.ActiveWhen = arguments.Constructor("dimension")?.Value as string;
+                dimension.ActiveValues = new List<TypedConstant>(Constants.Elements(arguments.Constructor("values")));
+            }
+
+            dimensions.Add(dimension);
+        }
+
+        return dimensions;
+    }
+
+    private static Dimension Describe(IPropertySymbol property, AttributeData attribute, KnownSymbols symbols)
+    {
+        var candidates = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Kind == TypedConstantKind.Array
+            ? new List<TypedConstant>(Constants.Elements(attribute.ConstructorArguments[0]))
+            : null;
+        if (candidates is not null)
+        {
+            return new Dimension(property.Name, candidates, integerCount: null);
+        }
+
+        // A range. Integer ranges (HiddenLayers/HiddenUnits, or [Range] on an int or long) hold a finite number of points.
+        long? integerCount = null;
+        var isInteger = KnownSymbols.Is(attribute, symbols.HiddenLayers) || KnownSymbols.Is(attribute, symbols.HiddenUnits)
+            || property.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+        if (isInteger && attribute.ConstructorArguments.Length >= 2
+            && Constants.AsDouble(attribute.ConstructorArguments[0]) is { } a && Constants.AsDouble(attribute.ConstructorArguments[1]) is { } b)
+        {
+            var span = Math.Floor(Math.Max(a, b)) - Math.Ceiling(Math.Min(a, b)) + 1;
+            integerCount = span >= long.MaxValue ? long.MaxValue : (long)Math.Max(1, span);
+        }
+
+        return new Dimension(property.Name, candidates: null, integerCount);
+    }
+
+    private static long Multiply(long a, long b) => a != 0 && b > long.MaxValue / a ? long.MaxValue : a * b;
+
+    private static long Add(long a, long b) => a > long.MaxValue - b ? long.MaxValue : a + b;
+
+    private sealed class Dimension
+    {
+        private readonly long? _integerCount;
+
+        public Dimension(string name, List<TypedConstant>? candidates, long? integerCount)
+        {
+            Name = name;
+            Candidates = candidates;
+            _integerCount = integerCount;
+        }
+
+        public string Name { get; }
+
+        /// <summary>The candidates of a categorical dimension; <see langword="null"/> for a range.</summary>
+        public List<TypedConstant>? Candidates { get; }
+
+        public string? ActiveWhen { get; set; }
+
+        public List<TypedConstant>? ActiveValues { get; set; }
+
+        public long Count(int pointsPerRange) =>
+            Candidates is { } candidates ? candidates.Count
+            : _integerCount is { } integers ? Math.Min(pointsPerRange, integers)
+            : pointsPerRange;
+    }
+}

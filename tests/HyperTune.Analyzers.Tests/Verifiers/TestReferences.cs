@@ -1,0 +1,22 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace HyperTune.Analyzers.Tests.Verifiers;
+
+/// <summary>
+/// Hermetic references for every compilation under test: the .NET 8 reference assemblies from
+/// Basic.Reference.Assemblies (no reference pack is ever downloaded) and the library's net8.0 build.
+/// </summary>
+internal static class TestReferences
+{
+    /// <summary>No package to resolve: the framework comes from <see cref="All"/>.</summary>
+    public static readonly ReferenceAssemblies None = new ReferenceAssemblies("net8.0").WithAssemblies(ImmutableArray<string>.Empty);
+
+    public static readonly ImmutableArray<MetadataReference> All = ImmutableArray.CreateRange<MetadataReference>(
+        Basic.Reference.Assemblies.Net80.References.All)
+        .Add(MetadataReference.CreateFromFile(HyperTuneLibraryPath));
+
+    private static string HyperTuneLibraryPath =>
+        Path.Combine(AppContext.BaseDirectory, "net8.0-reference", "HyperTune.dll");
+}
