@@ -13,7 +13,7 @@ namespace HyperTune.Benchmarks.Generator;
 /// per keystroke elsewhere in the project.
 /// </summary>
 [MemoryDiagnoser]
-public class SearchSpaceGeneratorBenchmarks
+public class ConfigGeneratorBenchmarks
 {
     private const int ConfigCount = 200;
     private static readonly CSharpParseOptions s_parseOptions = new(LanguageVersion.CSharp12);
