@@ -11,36 +11,19 @@ namespace HyperTune.Analyzers.Dimensions;
 /// and HT0026 (a candidate below 1), each at the candidate.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class BatchSizeAnalyzer : HyperTuneAnalyzer
+public sealed class BatchSizeAnalyzer : AttributeRuleAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.BatchSizeTooLarge, DiagnosticDescriptors.BatchSizeOne, DiagnosticDescriptors.BatchSizeBelowOne);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    private protected override INamedTypeSymbol? AttributeType(KnownSymbols symbols) => symbols.BatchSize;
+
+    private protected override void Analyze(SymbolAnalysisContext context, AttributeArguments arguments)
     {
-        if (symbols.BatchSize is { } batchSize)
-        {
-            context.RegisterSymbolAction(c => Analyze(c, batchSize), SymbolKind.Property);
-        }
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol batchSize)
-    {
-        if (KnownSymbols.Find(context.Symbol, batchSize) is not { } attribute)
-        {
-            return;
-        }
-
-        var arguments = AttributeArguments.For(attribute, context.CancellationToken);
-        if (arguments.Syntax is null)
-        {
-            return;
-        }
-
-        var values = Constants.Elements(arguments.Constructor("candidates"));
-        var expressions = arguments.ElementExpressions("candidates");
-        var max = HyperTuneOptions.For(context.Options, arguments.Syntax.SyntaxTree).MaxBatchSize;
+        var list = new CandidateList(arguments, "candidates");
+        var values = list.Values;
+        var max = HyperTuneOptions.For(context.Options, arguments.Syntax!.SyntaxTree).MaxBatchSize;
 
         var candidates = new long?[values.Count];
         for (var i = 0; i < values.Count; i++)
@@ -55,7 +38,7 @@ public sealed class BatchSizeAnalyzer : HyperTuneAnalyzer
                 continue;
             }
 
-            var location = arguments.LocationOf(expressions.Count == candidates.Length ? expressions[i] : null);
+            var location = list.LocationOf(i);
             if (value < 1)
             {
                 var canRemove = AnyOther(candidates, i, v => v >= 1);

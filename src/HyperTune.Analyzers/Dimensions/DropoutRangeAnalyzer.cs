@@ -8,7 +8,7 @@ namespace HyperTune.Analyzers.Dimensions;
 
 /// <summary>HT0025: a dropout bound outside [0, 1), at the bound.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DropoutRangeAnalyzer : HyperTuneAnalyzer
+public sealed class DropoutRangeAnalyzer : RangeBoundAnalyzer
 {
     /// <summary>The clamp the fix offers for a bound at or above 1: the hidden-layer rate of Srivastava et al. (2014).</summary>
     private const double SafeMaximum = 0.5;
@@ -17,47 +17,24 @@ public sealed class DropoutRangeAnalyzer : HyperTuneAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.DropoutOutOfRange);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
-    {
-        if (symbols.Dropout is { } dropout)
-        {
-            context.RegisterSymbolAction(c => Analyze(c, dropout), SymbolKind.Property);
-        }
-    }
+    private protected override INamedTypeSymbol? AttributeType(KnownSymbols symbols) => symbols.Dropout;
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol dropout)
-    {
-        if (KnownSymbols.Find(context.Symbol, dropout) is not { } attribute)
-        {
-            return;
-        }
-
-        var arguments = AttributeArguments.For(attribute, context.CancellationToken);
-        if (arguments.Syntax is null
-            || Constants.AsDouble(arguments.Constructor("a")) is not { } a
-            || Constants.AsDouble(arguments.Constructor("b")) is not { } b)
-        {
-            return;
-        }
-
-        Check(context, arguments, "a", a, b);
-        Check(context, arguments, "b", b, a);
-    }
-
-    private static void Check(SymbolAnalysisContext context, AttributeArguments arguments, string parameter, double bound, double other)
+    private protected override void Check(SymbolAnalysisContext context, RangeBound bound)
     {
         string reason;
         string? replacement = null;
-        if (double.IsNaN(bound) || double.IsInfinity(bound))
+        var value = bound.Value;
+        var other = bound.Other;
+        if (double.IsNaN(value) || double.IsInfinity(value))
         {
             reason = "it is not a probability";
         }
-        else if (bound < 0)
+        else if (value < 0)
         {
             reason = "a probability cannot be negative";
             replacement = other > 0 && other < 1 ? "0.0" : null;
         }
-        else if (bound >= 1)
+        else if (value >= 1)
         {
             reason = "dropping every unit leaves nothing to train, and inverted dropout divides by zero";
             replacement = other >= 0 && other < SafeMaximum ? Constants.DoubleLiteral(SafeMaximum) : null;
@@ -69,9 +46,9 @@ public sealed class DropoutRangeAnalyzer : HyperTuneAnalyzer
 
         context.ReportDiagnostic(Report.Create(
             DiagnosticDescriptors.DropoutOutOfRange,
-            arguments.LocationOf(arguments.ConstructorExpression(parameter)),
+            bound.Location,
             Report.Properties((DiagnosticProperties.Replacement, replacement)),
-            Constants.Format(bound),
+            Constants.Format(value),
             reason));
     }
 }

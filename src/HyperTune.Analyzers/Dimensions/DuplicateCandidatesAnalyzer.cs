@@ -41,13 +41,13 @@ public sealed class DuplicateCandidatesAnalyzer : HyperTuneAnalyzer
 
     private static void AnalyzeList(SymbolAnalysisContext context, AttributeArguments arguments, string parameter)
     {
-        var values = Constants.Elements(arguments.Constructor(parameter));
+        var candidates = new CandidateList(arguments, parameter);
+        var values = candidates.Values;
         if (arguments.Syntax is null || values.Count < 2)
         {
             return;
         }
 
-        var expressions = arguments.ElementExpressions(parameter);
         for (var i = 1; i < values.Count; i++)
         {
             for (var j = 0; j < i; j++)
@@ -56,7 +56,7 @@ public sealed class DuplicateCandidatesAnalyzer : HyperTuneAnalyzer
                 {
                     context.ReportDiagnostic(Report.Create(
                         DiagnosticDescriptors.DuplicateCandidate,
-                        arguments.LocationOf(expressions.Count == values.Count ? expressions[i] : null),
+                        candidates.LocationOf(i),
                         Report.Properties((DiagnosticProperties.CanRemove, "true")),
                         Constants.Display(values[i])));
                     break;

@@ -12,34 +12,17 @@ namespace HyperTune.Analyzers.Dimensions;
 /// bound or at each candidate above it.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HiddenLayersAnalyzer : HyperTuneAnalyzer
+public sealed class HiddenLayersAnalyzer : AttributeRuleAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.TooManyHiddenLayers);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
+    private protected override INamedTypeSymbol? AttributeType(KnownSymbols symbols) => symbols.HiddenLayers;
+
+    private protected override void Analyze(SymbolAnalysisContext context, AttributeArguments arguments)
     {
-        if (symbols.HiddenLayers is { } hiddenLayers)
-        {
-            context.RegisterSymbolAction(c => Analyze(c, hiddenLayers), SymbolKind.Property);
-        }
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol hiddenLayers)
-    {
-        if (KnownSymbols.Find(context.Symbol, hiddenLayers) is not { } attribute)
-        {
-            return;
-        }
-
-        var arguments = AttributeArguments.For(attribute, context.CancellationToken);
-        if (arguments.Syntax is null)
-        {
-            return;
-        }
-
-        var limit = HyperTuneOptions.For(context.Options, arguments.Syntax.SyntaxTree).MaxHiddenLayers;
+        var limit = HyperTuneOptions.For(context.Options, arguments.Syntax!.SyntaxTree).MaxHiddenLayers;
         if (Constants.AsInteger(arguments.Constructor("a")) is { } a && Constants.AsInteger(arguments.Constructor("b")) is { } b)
         {
             var upper = a >= b ? "a" : "b";
@@ -56,8 +39,8 @@ public sealed class HiddenLayersAnalyzer : HyperTuneAnalyzer
             return;
         }
 
-        var values = Constants.Elements(arguments.Constructor("candidates"));
-        var expressions = arguments.ElementExpressions("candidates");
+        var candidates = new CandidateList(arguments, "candidates");
+        var values = candidates.Values;
         var anyWithin = false;
         foreach (var value in values)
         {
@@ -68,7 +51,7 @@ public sealed class HiddenLayersAnalyzer : HyperTuneAnalyzer
         {
             if (Constants.AsInteger(values[i]) is { } value && value > limit)
             {
-                Report(context, arguments.LocationOf(expressions.Count == values.Count ? expressions[i] : null), value, limit,
+                Report(context, candidates.LocationOf(i), value, limit,
                     (DiagnosticProperties.CanRemove, anyWithin ? "true" : null));
             }
         }

@@ -11,50 +11,30 @@ namespace HyperTune.Analyzers.Dimensions;
 /// usually diverges); an error at or below 0 or when not finite (it cannot train at all).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LearningRateRangeAnalyzer : HyperTuneAnalyzer
+public sealed class LearningRateRangeAnalyzer : RangeBoundAnalyzer
 {
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.LearningRateOutOfRange);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols) =>
-        context.RegisterSymbolAction(c => Analyze(c, symbols.LearningRate), SymbolKind.Property);
+    private protected override INamedTypeSymbol? AttributeType(KnownSymbols symbols) => symbols.LearningRate;
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol learningRate)
+    private protected override void Check(SymbolAnalysisContext context, RangeBound bound)
     {
-        if (KnownSymbols.Find(context.Symbol, learningRate) is not { } attribute)
+        var value = bound.Value;
+        if (double.IsNaN(value) || double.IsInfinity(value))
         {
-            return;
+            Report(context, bound.Location, DiagnosticSeverity.Error, null, value, "a rate that is not a finite number cannot train");
         }
-
-        var arguments = AttributeArguments.For(attribute, context.CancellationToken);
-        if (arguments.Syntax is null
-            || Constants.AsDouble(arguments.Constructor("a")) is not { } a
-            || Constants.AsDouble(arguments.Constructor("b")) is not { } b)
+        else if (value <= 0)
         {
-            return;
+            Report(context, bound.Location, DiagnosticSeverity.Error, null, value, "a rate at or below 0 does not descend, and Train rejects it");
         }
-
-        Check(context, arguments, "a", a, b);
-        Check(context, arguments, "b", b, a);
-    }
-
-    private static void Check(SymbolAnalysisContext context, AttributeArguments arguments, string parameter, double bound, double other)
-    {
-        var location = arguments.LocationOf(arguments.ConstructorExpression(parameter));
-        if (double.IsNaN(bound) || double.IsInfinity(bound))
-        {
-            Report(context, location, DiagnosticSeverity.Error, null, bound, "a rate that is not a finite number cannot train");
-        }
-        else if (bound <= 0)
-        {
-            Report(context, location, DiagnosticSeverity.Error, null, bound, "a rate at or below 0 does not descend, and Train rejects it");
-        }
-        else if (bound > 1)
+        else if (value > 1)
         {
             // Clamping to 1 is obvious only when the range stays a range (the other bound below 1).
-            var replacement = other < 1 && other > 0 ? "1.0" : null;
-            Report(context, location, DiagnosticSeverity.Warning, replacement, bound,
+            var replacement = bound.Other < 1 && bound.Other > 0 ? "1.0" : null;
+            Report(context, bound.Location, DiagnosticSeverity.Warning, replacement, value,
                 "steps larger than the gradient overshoot the minimum and diverge with every common optimiser");
         }
     }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using HyperTune.Analyzers.Diagnostics;
 using HyperTune.Analyzers.Infrastructure;
@@ -9,7 +8,7 @@ namespace HyperTune.Analyzers.Dimensions;
 
 /// <summary>HT0022: a momentum bound at or above 1, at the bound.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MomentumRangeAnalyzer : HyperTuneAnalyzer
+public sealed class MomentumRangeAnalyzer : RangeBoundAnalyzer
 {
     /// <summary>The clamp the fix offers: the largest momentum in common use (Sutskever et al. 2013).</summary>
     private const double SafeMaximum = 0.99;
@@ -18,45 +17,20 @@ public sealed class MomentumRangeAnalyzer : HyperTuneAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(DiagnosticDescriptors.MomentumNotBelowOne);
 
-    private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
-    {
-        if (symbols.Momentum is { } momentum)
-        {
-            context.RegisterSymbolAction(c => Analyze(c, momentum), SymbolKind.Property);
-        }
-    }
+    private protected override INamedTypeSymbol? AttributeType(KnownSymbols symbols) => symbols.Momentum;
 
-    private static void Analyze(SymbolAnalysisContext context, INamedTypeSymbol momentum)
+    private protected override void Check(SymbolAnalysisContext context, RangeBound bound)
     {
-        if (KnownSymbols.Find(context.Symbol, momentum) is not { } attribute)
+        if (!(bound.Value >= 1))
         {
             return;
         }
 
-        var arguments = AttributeArguments.For(attribute, context.CancellationToken);
-        if (arguments.Syntax is null
-            || Constants.AsDouble(arguments.Constructor("a")) is not { } a
-            || Constants.AsDouble(arguments.Constructor("b")) is not { } b)
-        {
-            return;
-        }
-
-        Check(context, arguments, "a", a, b);
-        Check(context, arguments, "b", b, a);
-    }
-
-    private static void Check(SymbolAnalysisContext context, AttributeArguments arguments, string parameter, double bound, double other)
-    {
-        if (!(bound >= 1))
-        {
-            return;
-        }
-
-        var replacement = other < SafeMaximum ? Constants.DoubleLiteral(SafeMaximum) : null;
+        var replacement = bound.Other < SafeMaximum ? Constants.DoubleLiteral(SafeMaximum) : null;
         context.ReportDiagnostic(Report.Create(
             DiagnosticDescriptors.MomentumNotBelowOne,
-            arguments.LocationOf(arguments.ConstructorExpression(parameter)),
+            bound.Location,
             Report.Properties((DiagnosticProperties.Replacement, replacement)),
-            Constants.Format(bound)));
+            Constants.Format(bound.Value)));
     }
 }

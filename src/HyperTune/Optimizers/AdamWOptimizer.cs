@@ -11,12 +11,7 @@ namespace HyperTune;
 /// <remarks>The step count t lives here: the bias corrections are computed in double each step, as PyTorch computes them in Python floats.</remarks>
 public sealed class AdamWOptimizer : IOptimizer
 {
-    private readonly float[] _first;
-    private readonly float[] _second;
-    private readonly float _beta1;
-    private readonly float _beta2;
-    private readonly float _epsilon;
-    private readonly float _weightDecay;
+    private AdamState _state;
 
     /// <summary>Creates the optimiser with zeroed moments for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">Parameters of the model it will update.</param>
@@ -25,44 +20,23 @@ public sealed class AdamWOptimizer : IOptimizer
     /// <param name="beta2">The second moment's decay β₂ (default 0.999), in [0, 1).</param>
     /// <param name="epsilon">Added to the corrected root for stability (default 1e-8).</param>
     public AdamWOptimizer(int parameterCount, double weightDecay = 0.01, double beta1 = 0.9, double beta2 = 0.999, double epsilon = 1e-8)
-    {
-        int count = OptimizerGuard.ParameterCount(parameterCount);
-        _first = new float[count];
-        _second = new float[count];
-        _weightDecay = OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
-        _beta1 = OptimizerGuard.Fraction(beta1, nameof(beta1));
-        _beta2 = OptimizerGuard.Fraction(beta2, nameof(beta2));
-        _epsilon = OptimizerGuard.Positive(epsilon, nameof(epsilon));
-    }
+        => _state = new AdamState(parameterCount, weightDecay, beta1, beta2, epsilon);
 
     /// <inheritdoc/>
     public OptimizerKind Kind => OptimizerKind.AdamW;
 
     /// <inheritdoc/>
-    public long StepCount { get; private set; }
+    public long StepCount => _state.StepCount;
 
     /// <summary>The weight decay.</summary>
-    public double WeightDecay => _weightDecay;
+    public double WeightDecay => _state.WeightDecay;
 
     /// <inheritdoc/>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate)
-    {
-        OptimizerGuard.Spans(parameters.Length, gradients.Length, _first.Length);
-        long step = StepCount + 1;
-        double firstCorrection = 1.0 - Math.Pow(_beta1, step);
-        double secondCorrection = 1.0 - Math.Pow(_beta2, step);
-        float stepSize = (float)(learningRate / firstCorrection);
-        float secondRoot = (float)Math.Sqrt(secondCorrection);
-        OptimizerKernels.Adam(parameters, gradients, _first, _second, stepSize, secondRoot, _beta1, _beta2, _epsilon,
-            coupledDecay: 0f, shrink: (float)(1.0 - ((double)learningRate * _weightDecay)));
-        StepCount = step;
-    }
+        => _state.Step(parameters, gradients, learningRate,
+            coupledDecay: 0f, shrink: (float)(1.0 - ((double)learningRate * _state.WeightDecay)));
 
     /// <inheritdoc/>
     public void Reset()
-    {
-        Array.Clear(_first);
-        Array.Clear(_second);
-        StepCount = 0;
-    }
+        => _state.Reset();
 }

@@ -9,45 +9,32 @@ namespace HyperTune;
 /// </summary>
 public sealed class MomentumOptimizer : IOptimizer
 {
-    private readonly float[] _buffer;
-    private readonly float _momentum;
-    private readonly float _weightDecay;
+    private MomentumState _state;
 
     /// <summary>Creates the optimiser with a zeroed momentum buffer for <paramref name="parameterCount"/> parameters.</summary>
     /// <param name="parameterCount">Parameters of the model it will update.</param>
     /// <param name="momentum">The momentum coefficient μ, in [0, 1).</param>
     /// <param name="weightDecay">The L2 penalty added to the gradient (PyTorch's <c>weight_decay</c>).</param>
     public MomentumOptimizer(int parameterCount, double momentum = 0.9, double weightDecay = 0)
-    {
-        _buffer = new float[OptimizerGuard.ParameterCount(parameterCount)];
-        _momentum = OptimizerGuard.Fraction(momentum, nameof(momentum));
-        _weightDecay = OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
-    }
+        => _state = new MomentumState(parameterCount, momentum, weightDecay, nesterov: false);
 
     /// <inheritdoc/>
     public OptimizerKind Kind => OptimizerKind.Momentum;
 
     /// <inheritdoc/>
-    public long StepCount { get; private set; }
+    public long StepCount => _state.StepCount;
 
     /// <summary>The momentum coefficient.</summary>
-    public double Momentum => _momentum;
+    public double Momentum => _state.Momentum;
 
     /// <summary>The L2 penalty.</summary>
-    public double WeightDecay => _weightDecay;
+    public double WeightDecay => _state.WeightDecay;
 
     /// <inheritdoc/>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate)
-    {
-        OptimizerGuard.Spans(parameters.Length, gradients.Length, _buffer.Length);
-        OptimizerKernels.Momentum(parameters, gradients, _buffer, learningRate, _momentum, _weightDecay, nesterov: false, first: StepCount == 0);
-        StepCount++;
-    }
+        => _state.Step(parameters, gradients, learningRate, nesterov: false);
 
     /// <inheritdoc/>
     public void Reset()
-    {
-        Array.Clear(_buffer);
-        StepCount = 0;
-    }
+        => _state.Reset();
 }
