@@ -1,3 +1,5 @@
+using HyperTune.Tests.Infrastructure;
+
 namespace HyperTune.Tests.Data;
 
 /// <summary><see cref="MiniBatchSampler"/>: coverage, order, determinism and allocation.</summary>
@@ -146,15 +148,7 @@ public class MiniBatchSamplerTests
             var sampler = new MiniBatchSampler(digits, batchSize, 4);
             float checksum = RunEpochs(sampler, 1); // warm-up: JIT, tiering
 
-            // The least of three measurements: a one-off runtime event on this thread (a tier-up, OSR)
-            // may allocate once, but an allocation per epoch or per batch shows in every measurement.
-            long allocated = long.MaxValue;
-            for (int attempt = 0; attempt < 3 && allocated != 0; attempt++)
-            {
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                checksum += RunEpochs(sampler, 3);
-                allocated = Math.Min(allocated, GC.GetAllocatedBytesForCurrentThread() - before);
-            }
+            long allocated = AllocationMeter.LeastAllocatedBytes(() => checksum += RunEpochs(sampler, 3));
 
             Assert.True(allocated == 0, $"batch size {batchSize}: {allocated} bytes allocated over 3 epochs (checksum {checksum})");
         }

@@ -1,3 +1,5 @@
+using HyperTune.Tests.Infrastructure;
+
 namespace HyperTune.Tests.Data;
 
 /// <summary><see cref="ModelEvaluator"/> against hand-computed losses and accuracies.</summary>
@@ -77,10 +79,11 @@ public class ModelEvaluatorTests
         var regressor = new ModelEvaluator(new IdentityRegressor(2));
         double sink = standardising.Evaluate(digits).Loss + plain.Evaluate(digits).Loss + regressor.Evaluate(regression).Loss;
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int epoch = 0; epoch < 3; epoch++)
-            sink += standardising.Evaluate(digits).Loss + plain.Evaluate(digits).Loss + regressor.Evaluate(regression).Loss;
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = AllocationMeter.LeastAllocatedBytes(() =>
+        {
+            for (int epoch = 0; epoch < 3; epoch++)
+                sink += standardising.Evaluate(digits).Loss + plain.Evaluate(digits).Loss + regressor.Evaluate(regression).Loss;
+        });
 
         Assert.True(allocated == 0, $"{allocated} bytes allocated (sink {sink})");
         Assert.Equal(Math.Log(10), plain.Evaluate(digits).Loss, 6);

@@ -1,3 +1,4 @@
+using HyperTune.Tests.Infrastructure;
 using HyperTune.Network;
 using HyperTune.Tests.Numerics;
 
@@ -153,9 +154,10 @@ public class DenseNetworkTests
         int[] labels = Enumerable.Range(0, 64).Select(r => r % 10).ToArray();
         network.EnsureBatchCapacity(64);
         for (int i = 0; i < 3; i++) Step();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 50; i++) Step();
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, AllocationMeter.LeastAllocatedBytes(() =>
+        {
+            for (int i = 0; i < 50; i++) Step();
+        }));
 
         void Step()
         {
