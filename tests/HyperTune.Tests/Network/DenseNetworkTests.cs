@@ -1,5 +1,5 @@
-using HyperTune.Tests.Infrastructure;
 using HyperTune.Network;
+using HyperTune.Tests.Infrastructure;
 using HyperTune.Tests.Numerics;
 
 namespace HyperTune.Tests.Network;
