@@ -132,22 +132,24 @@ internal static class GridCounter
             : null;
         if (candidates is not null)
         {
-            return new Dimension(property.Name, candidates, integerCount: null);
+            return new Dimension(property.Name, candidates, integers: null);
         }
 
         // A range. Integer ranges (HiddenLayers/HiddenUnits, or [Range] on an int or long) hold a finite number of points.
-        long? integerCount = null;
         var isInteger = KnownSymbols.Is(attribute, symbols.HiddenLayers) || KnownSymbols.Is(attribute, symbols.HiddenUnits)
             || property.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
         if (isInteger && attribute.ConstructorArguments.Length >= 2
             && Constants.AsDouble(attribute.ConstructorArguments[0]) is { } a && Constants.AsDouble(attribute.ConstructorArguments[1]) is { } b)
         {
-            var span = Math.Floor(Math.Max(a, b)) - Math.Ceiling(Math.Min(a, b)) + 1;
-            integerCount = span >= long.MaxValue ? long.MaxValue : (long)Math.Max(1, span);
+            bool log = attribute.ConstructorArguments.Length >= 3 && attribute.ConstructorArguments[2].Value is int scale && scale == LogScale;
+            return new Dimension(property.Name, candidates: null, new IntegerRange(Math.Ceiling(Math.Min(a, b)), Math.Floor(Math.Max(a, b)), log));
         }
 
-        return new Dimension(property.Name, candidates: null, integerCount);
+        return new Dimension(property.Name, candidates: null, integers: null);
     }
+
+    // The value of HyperTune.Scale.Log.
+    private const int LogScale = 1;
 
     private static long Multiply(long a, long b) => a != 0 && b > long.MaxValue / a ? long.MaxValue : a * b;
 
@@ -155,13 +157,13 @@ internal static class GridCounter
 
     private sealed class Dimension
     {
-        private readonly long? _integerCount;
+        private readonly IntegerRange? _integers;
 
-        public Dimension(string name, List<TypedConstant>? candidates, long? integerCount)
+        public Dimension(string name, List<TypedConstant>? candidates, IntegerRange? integers)
         {
             Name = name;
             Candidates = candidates;
-            _integerCount = integerCount;
+            _integers = integers;
         }
 
         public string Name { get; }
@@ -175,7 +177,67 @@ internal static class GridCounter
 
         public long Count(int pointsPerRange) =>
             Candidates is { } candidates ? candidates.Count
-            : _integerCount is { } integers ? Math.Min(pointsPerRange, integers)
+            : _integers is { } integers ? integers.Count(pointsPerRange)
             : pointsPerRange;
+    }
+
+    /// <summary>
+    /// An integer range's grid, counted as the runtime's <c>IntegerRange.CountGrid</c> builds it:
+    /// every integer when there are fewer than the points; otherwise evenly spaced (in the logarithm
+    /// on a log scale) points, rounded half away from zero, with the duplicates that rounding makes
+    /// on a log scale dropped.
+    /// </summary>
+    private sealed class IntegerRange
+    {
+        // Beyond this many points a log range is not walked (an analyzer must stay fast): the count is
+        // then the points asked for, an upper bound that is exact unless rounding makes duplicates.
+        private const int MaxPointsWalked = 100_000;
+
+        private readonly double _min;
+        private readonly double _max;
+        private readonly bool _log;
+
+        public IntegerRange(double min, double max, bool log)
+        {
+            _min = min;
+            _max = max;
+            _log = log && min > 0;
+        }
+
+        public long Count(int points)
+        {
+            double integers = _max - _min + 1;
+            if (integers < 1)
+            {
+                return 1;
+            }
+
+            if (integers <= points)
+            {
+                return integers >= long.MaxValue ? long.MaxValue : (long)integers;
+            }
+
+            if (!_log || points > MaxPointsWalked || points < 2)
+            {
+                return points;
+            }
+
+            long count = 0;
+            double previous = double.NaN;
+            for (int k = 0; k < points; k++)
+            {
+                double t = (double)k / (points - 1);
+                double real = Math.Exp(Math.Log(_min) + (t * (Math.Log(_max) - Math.Log(_min))));
+                double value = k == 0 ? _min : k == points - 1 ? _max : Math.Min(_max, Math.Max(_min, Math.Round(real, MidpointRounding.AwayFromZero)));
+                if (k == 0 || value != previous)
+                {
+                    count++;
+                }
+
+                previous = value;
+            }
+
+            return count;
+        }
     }
 }
