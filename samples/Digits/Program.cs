@@ -6,7 +6,7 @@ using HyperTune;
 // The main job: a small tuning study of a digit classifier on real data (UCI digits, bundled in
 // data/), with the search space and the training loop that HyperTune generated for DigitsConfig.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-int trials = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 8;
+int trials = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 20;
 const int seed = 2026;
 
 var data = Dataset.FromCsv(Path.Combine(AppContext.BaseDirectory, "data", "digits.csv"));
