@@ -62,7 +62,11 @@ Console.WriteLine($"Test accuracy on {test.Count} held-out images: {testScore.Ac
 
 string curves = Path.GetFullPath("digits-learning-curves.svg");
 LearningCurves.Write(curves, $"DigitsConfig trial #{winner.Trial}: test accuracy {testScore.Accuracy:P1}", final);
+string scatter = Path.GetFullPath("digits-study.svg");
+StudyPlot.Write(scatter, $"{trials} trials: best validation loss against learning rate",
+    study.Select(t => (t.Config.LearningRate, t.Result.Failed ? null : t.Result.BestValidationLoss, $"#{t.Trial}: {t.Config.Optimizer}, batch {t.Config.BatchSize}")).ToList());
 Console.WriteLine($"Learning curves: {curves}");
+Console.WriteLine($"The study at a glance: {scatter}");
 return 0;
 
 /// <summary>Prints each epoch as it ends, on the training thread.</summary>
