@@ -84,11 +84,16 @@ internal static class ConfigParser
 
     /// <summary>The full metadata name of a recognised attribute (one of <see cref="KnownNames"/>), without allocating; otherwise <see langword="null"/>.</summary>
     public static string? RecognisedName(AttributeData attribute) =>
-        attribute.AttributeClass is { ContainingType: null } type &&
+        attribute.AttributeClass is { } type &&
         s_recognisedBySimpleName.TryGetValue(type.MetadataName, out string? name) &&
-        type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true }
+        IsHyperTuneType(type)
             ? name
             : null;
+
+    /// <summary>Whether a type is a top-level type of the <c>HyperTune</c> namespace (an attribute or enum of the library).</summary>
+    public static bool IsHyperTuneType(INamedTypeSymbol type) =>
+        type is { ContainingType: null } &&
+        type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
 
     /// <summary>The namespace-qualified name of a non-nested type, e.g. <c>HyperTune.RangeAttribute</c>.</summary>
     public static string FullName(INamedTypeSymbol type) =>

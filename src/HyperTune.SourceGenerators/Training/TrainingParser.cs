@@ -27,27 +27,27 @@ internal static class TrainingParser
 
     public static TrainingSpec? Parse(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
     {
+        // Each attribute's first occurrence wins: a duplicate is the compiler's error (CS0579) to report.
         var roles = new Dictionary<string, IPropertySymbol>();
         IPropertySymbol? activation = null;
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
         {
             foreach (var attribute in property.GetAttributes())
             {
-                if (attribute.AttributeClass is { } attributeClass && IsHyperTuneType(attributeClass))
-                {
-                    roles[ConfigParser.FullName(attributeClass)] = property;
-                }
+                AddFirst(roles, attribute, property);
             }
 
-            if (property.Type is INamedTypeSymbol { Name: "Activation" } propertyType && IsHyperTuneType(propertyType))
+            if (property.Type is INamedTypeSymbol { Name: "Activation" } propertyType && ConfigParser.IsHyperTuneType(propertyType))
             {
                 activation = property;
             }
         }
 
-        var policies = type.GetAttributes()
-            .Where(static a => a.AttributeClass is { } c && IsHyperTuneType(c))
-            .ToDictionary(static a => ConfigParser.FullName(a.AttributeClass!), static a => a);
+        var policies = new Dictionary<string, AttributeData>();
+        foreach (var attribute in type.GetAttributes())
+        {
+            AddFirst(policies, attribute, attribute);
+        }
 
         bool hasLearningRate = roles.TryGetValue(KnownNames.LearningRateAttribute, out var learningRate);
         bool hasEpochs = roles.TryGetValue(KnownNames.EpochsAttribute, out var epochs);
@@ -95,7 +95,6 @@ internal static class TrainingParser
             Role(roles, KnownNames.HiddenLayersAttribute),
             Role(roles, KnownNames.HiddenUnitsAttribute),
             Role(roles, KnownNames.OptimizerAttribute),
-            OptimizerCandidates(roles),
             Role(roles, KnownNames.MomentumAttribute),
             Role(roles, KnownNames.WeightDecayAttribute),
             Role(roles, KnownNames.DropoutAttribute),
@@ -121,29 +120,6 @@ internal static class TrainingParser
     private static RolePropertySpec Role(IPropertySymbol property) =>
         new(Literals.Identifier(property.Name), property.Type.SpecialType == SpecialType.System_Single, property.Type.SpecialType == SpecialType.System_Int64);
 
-    private static EquatableArray<string> OptimizerCandidates(Dictionary<string, IPropertySymbol> roles)
-    {
-        if (!roles.TryGetValue(KnownNames.OptimizerAttribute, out var property))
-        {
-            return EquatableArray<string>.Empty;
-        }
-
-        var attribute = property.GetAttributes().First(static a => a.AttributeClass is { } c && ConfigParser.FullName(c) == KnownNames.OptimizerAttribute);
-        var values = attribute.ConstructorArguments.FirstOrDefault();
-        if (values.Kind != TypedConstantKind.Array || values.Type is not IArrayTypeSymbol { ElementType: INamedTypeSymbol kindType })
-        {
-            return EquatableArray<string>.Empty;
-        }
-
-        var names = kindType.GetMembers().OfType<IFieldSymbol>().Where(static f => f.HasConstantValue).ToList();
-        return values.Values
-            .Select(v => names.FirstOrDefault(f => Equals(f.ConstantValue, v.Value))?.Name)
-            .Where(static n => n is not null)
-            .Select(static n => n!)
-            .Distinct()
-            .ToEquatableArray();
-    }
-
     private static AttributeInstanceSpec Instance(AttributeData attribute) => new(
         attribute.ConstructorArguments.Select(AttributeLiterals.Of).ToEquatableArray(),
         attribute.NamedArguments.Select(static n => new NamedArgumentSpec(n.Key, AttributeLiterals.Of(n.Value))).ToEquatableArray());
@@ -161,9 +137,18 @@ internal static class TrainingParser
         return null;
     }
 
-    private static bool IsHyperTuneType(INamedTypeSymbol type) =>
-        type is { ContainingType: null } &&
-        type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
+    /// <summary>Maps a HyperTune attribute's full name to <paramref name="value"/>, unless an earlier one took the name.</summary>
+    private static void AddFirst<T>(Dictionary<string, T> map, AttributeData attribute, T value)
+    {
+        if (attribute.AttributeClass is { } attributeClass && ConfigParser.IsHyperTuneType(attributeClass))
+        {
+            string name = ConfigParser.FullName(attributeClass);
+            if (!map.ContainsKey(name))
+            {
+                map.Add(name, value);
+            }
+        }
+    }
 
     private static void Report(List<DiagnosticInfo> diagnostics, AttributeData attribute, INamedTypeSymbol type, string reason) =>
         diagnostics.Add(DiagnosticInfo.Create(

@@ -67,4 +67,22 @@ public class TrainingDiagnosticTests
         Assert.Empty(result.GeneratorDiagnostics);
         Assert.DoesNotContain("Train(", string.Concat(result.Sources.Values), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_duplicated_policy_attribute_is_left_to_the_compiler()
+    {
+        // CS0579 (duplicate attribute) is the compiler's to report; the generator must not fail on it.
+        var result = GeneratorRunner.Run("""
+            using HyperTune;
+            [EarlyStopping(5)]
+            [EarlyStopping(10)]
+            public partial class Config
+            {
+                [LearningRate(0.1, 0.0001, Scale.Log)] public double LearningRate { get; set; }
+                [Epochs(10)] public int Epochs { get; set; }
+            }
+            """);
+        Assert.Empty(result.GeneratorDiagnostics);
+        Assert.Contains("Train(", string.Concat(result.Sources.Values), StringComparison.Ordinal);
+    }
 }

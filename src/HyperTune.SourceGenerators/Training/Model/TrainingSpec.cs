@@ -12,7 +12,6 @@ namespace HyperTune.SourceGenerators.Training.Model;
 /// <param name="HiddenLayers">The <c>[HiddenLayers]</c> property, or <see langword="null"/> for one hidden layer.</param>
 /// <param name="HiddenUnits">The <c>[HiddenUnits]</c> property, or <see langword="null"/> for 128 units.</param>
 /// <param name="Optimizer">The <c>[Optimizer]</c> property, or <see langword="null"/> for SGD.</param>
-/// <param name="OptimizerCandidates">The optimiser kinds the config can take (member names of <c>OptimizerKind</c>); one means the optimiser is fixed at compile time.</param>
 /// <param name="Momentum">The <c>[Momentum]</c> property, or <see langword="null"/> for 0.9.</param>
 /// <param name="WeightDecay">The <c>[WeightDecay]</c> property, or <see langword="null"/> for none.</param>
 /// <param name="Dropout">The <c>[Dropout]</c> property, or <see langword="null"/> for none.</param>
@@ -33,7 +32,6 @@ internal sealed record TrainingSpec(
     RolePropertySpec? HiddenLayers,
     RolePropertySpec? HiddenUnits,
     RolePropertySpec? Optimizer,
-    EquatableArray<string> OptimizerCandidates,
     RolePropertySpec? Momentum,
     RolePropertySpec? WeightDecay,
     RolePropertySpec? Dropout,
