@@ -38,6 +38,9 @@ public sealed class TrialContext
     /// <summary>The last step reported, or <see langword="null"/> before the first report.</summary>
     public int? LastStep { get; private set; }
 
+    /// <summary>The value of the last report: a pruned trial's recorded value.</summary>
+    internal double? LastValue { get; private set; }
+
     /// <summary>
     /// Records an intermediate value of the objective at a step (an epoch, an iteration: the budget the
     /// trial has used so far, counted from 1) and asks the pruner about it.
@@ -59,6 +62,7 @@ public sealed class TrialContext
         }
 
         LastStep = step;
+        LastValue = value;
         bool prune = _report(step, value);
         _shouldPrune = prune;
         return prune;
