@@ -6,6 +6,7 @@ using HyperTune.SourceGenerators.Configs.Model;
 using HyperTune.SourceGenerators.Helpers;
 using HyperTune.SourceGenerators.SearchSpace.Model;
 using HyperTune.SourceGenerators.Training;
+using HyperTune.SourceGenerators.Tuning;
 
 namespace HyperTune.SourceGenerators.SearchSpace;
 
@@ -46,6 +47,8 @@ internal static class SearchSpaceEmitter
             writer.WriteLine();
             TrainingEmitter.Write(config, training, writer);
         }
+
+        TuneEmitter.WriteTune(config, writer, s_version);
         writer.CloseBlock();
 
         foreach (var _ in config.ContainingTypes)
@@ -107,6 +110,7 @@ internal static class SearchSpaceEmitter
             WriteValidate();
             WriteConditions();
             WriteCreate();
+            TuneEmitter.WriteDefinition(_config, _writer);
             _writer.CloseBlock();
         }
 

@@ -273,6 +273,10 @@ internal static class TrainingEmitter
         w.OpenBlock();
         w.WriteLine("history.Add(record);");
         w.WriteLine("options.Progress?.Report(record);");
+        w.WriteLine($"if (stopReason == {Ns}StopReason.MaxEpochs && options.Trial is {{ }} tuningTrial && tuningTrial.ReportEpoch(record))");
+        w.OpenBlock();
+        w.WriteLine($"stopReason = {Ns}StopReason.Pruned;");
+        w.CloseBlock();
         w.CloseBlock();
         w.WriteLine();
         if (spec.EarlyStopping is not null || spec.Decay is not null)

@@ -20,4 +20,7 @@ public enum StopReason
 
     /// <summary>The caller's cancellation token was cancelled.</summary>
     Cancelled = 5,
+
+    /// <summary>A tuning study's pruner stopped the run: its validation losses were not promising (see <see cref="TrainOptions.Trial"/>).</summary>
+    Pruned = 6,
 }

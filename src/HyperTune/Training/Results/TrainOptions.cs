@@ -34,4 +34,12 @@ public sealed record TrainOptions
         get => _threads;
         init => _threads = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(Threads), value, "A run needs at least one thread.");
     }
+
+    /// <summary>
+    /// The tuning trial this run belongs to, or <see langword="null"/>: when set, the generated loop
+    /// reports each epoch's validation loss to it (<see cref="TrialContext.ReportEpoch"/>) and stops with
+    /// <see cref="StopReason.Pruned"/> when the study's pruner says so. Set it in your own objective to
+    /// get pruning for a <c>Train</c> call; the built-in objective of <c>Tune</c> sets it for you.
+    /// </summary>
+    public TrialContext? Trial { get; init; }
 }
