@@ -1,4 +1,5 @@
 using HyperTune.Tuning;
+using Xunit.Abstractions;
 
 namespace HyperTune.Tests.Tuning.Pruners;
 
@@ -9,7 +10,7 @@ namespace HyperTune.Tests.Tuning.Pruners;
 /// on when its value is at most the max(1, ⌊n/η⌋)-th smallest (minimising). Each theory runs both
 /// directions: a maximising study gets every value negated and must decide the same.
 /// </summary>
-public class SuccessiveHalvingPrunerTests
+public class SuccessiveHalvingPrunerTests(ITestOutputHelper output)
 {
     public static TheoryData<Direction> Directions => new() { Direction.Minimize, Direction.Maximize };
 
@@ -252,6 +253,7 @@ public class SuccessiveHalvingPrunerTests
                 variance += p * (1 - p);
             }
 
+            output.WriteLine($"rung {rung}: {promoted[rung]} of {reached[rung]} went on ({(double)promoted[rung] / reached[rung]:F3}); expected {mean:F1} ± {Math.Sqrt(variance):F1} (1 sd)");
             Assert.True(reached[rung] >= 300, $"Rung {rung}: only {reached[rung]} trials reached it.");
             Assert.True(
                 Math.Abs(promoted[rung] - mean) <= 3.5 * Math.Sqrt(variance),
