@@ -21,7 +21,7 @@ public class ResultTypesTests
     [Fact]
     public void Stop_reasons_are_the_contract_s()
         => Assert.Equal(
-            ["MaxEpochs", "EarlyStopping", "ValidationMonitor", "StopAtStep", "NaNLoss", "Cancelled"],
+            ["MaxEpochs", "EarlyStopping", "ValidationMonitor", "StopAtStep", "NaNLoss", "Cancelled", "Pruned"],
             Enum.GetNames<StopReason>());
 
     [Theory]
@@ -31,6 +31,7 @@ public class ResultTypesTests
     [InlineData(StopReason.StopAtStep, false)]
     [InlineData(StopReason.NaNLoss, true)]
     [InlineData(StopReason.Cancelled, false)]
+    [InlineData(StopReason.Pruned, false)]
     public void Only_a_NaN_loss_fails_the_run(StopReason reason, bool failed)
     {
         var result = new TrainingResult([], reason, null, null, new TrainedModel(new IdentityRegressor(1), null));

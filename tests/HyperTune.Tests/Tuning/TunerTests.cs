@@ -293,6 +293,34 @@ public sealed class TunerTests
         Assert.Contains("Direction.Minimize", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_pruned_trial_is_recorded_with_its_last_value_counts_and_stops_the_generated_loop()
+    {
+        var rows = Enumerable.Range(0, 80).Select(i => new[] { (float)(i % 8) / 8, (float)(i / 8 % 2), (float)Math.Sin(i) }).ToArray();
+        var data = Dataset.Classification(rows, rows.Select(r => r[0] + r[1] > 0.9 ? 1 : 0).ToArray());
+        var (train, validation) = data.Split(0.75, seed: 1);
+
+        var study = await TinyNetConfig.Tune(train, validation, new TuneOptions { Trials = 12, Sampler = SamplerKind.Random, Pruner = PrunerKind.SuccessiveHalving, Seed = 3 });
+
+        Assert.Equal(12, study.Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned));
+        var pruned = study.Trials.Where(t => t.State == TrialState.Pruned).ToList();
+        Assert.NotEmpty(pruned);
+        foreach (var trial in pruned)
+        {
+            Assert.InRange(trial.IntermediateValues.Count, 1, 5); // cut before the 6 epochs
+            Assert.Equal(trial.IntermediateValues[trial.IntermediateValues.Keys.Max()], trial.Value);
+        }
+
+        Assert.All(study.Trials.Where(t => t.State == TrialState.Complete), t => Assert.Equal(6, t.IntermediateValues.Count));
+    }
+
+    [Fact]
+    public async Task Hyperband_without_a_maximum_resource_says_what_to_set()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => MixedConfig.Tune(Bowl, new TuneOptions { Pruner = PrunerKind.Hyperband, Sampler = SamplerKind.Random }));
+        Assert.Contains("TuneOptions.MaxResource", error.Message, StringComparison.Ordinal);
+    }
+
     private sealed class SyncProgress(Action<TuneProgress> report) : IProgress<TuneProgress>
     {
         public void Report(TuneProgress value) => report(value);

@@ -12,9 +12,12 @@ internal static class PrunerFactory
     public static IPruner? Create(TuneOptions options) => options.Pruner switch
     {
         PrunerKind.None => null,
-        PrunerKind.Median => throw new NotSupportedException("Median lands with the pruners branch."),
-        PrunerKind.SuccessiveHalving => throw new NotSupportedException("ASHA lands with the pruners branch."),
-        PrunerKind.Hyperband => throw new NotSupportedException("Hyperband lands with the pruners branch."),
+        PrunerKind.Median => new MedianPruner(startupTrials: 5, warmupSteps: options.MinResource),
+        PrunerKind.SuccessiveHalving => new SuccessiveHalvingPruner(options.MinResource, options.ReductionFactor),
+        PrunerKind.Hyperband => new HyperbandPruner(
+            options.MinResource,
+            options.MaxResource ?? throw new ArgumentException("Hyperband needs TuneOptions.MaxResource, the largest budget a trial can use (the built-in objective sets it to the config's epochs).", nameof(options)),
+            options.ReductionFactor),
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Pruner, "Not a pruner kind."),
     };
 }
