@@ -33,17 +33,73 @@ public sealed class ConfigAnalyzer : HyperTuneAnalyzer
     private static void Analyze(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        var problems = ConfigProblems.Of(type, context.Compilation, context.CancellationToken);
-        if (problems is null || type.Locations.FirstOrDefault(static l => l.IsInSource) is not { } typeLocation)
+        if (type.Locations.FirstOrDefault(static l => l.IsInSource) is not { } typeLocation)
         {
             return;
         }
 
-        foreach (var problem in problems.Value)
+        if (ConfigProblems.Of(type, context.Compilation, context.CancellationToken) is { } problems)
         {
-            context.ReportDiagnostic(problem.ToDiagnostic(typeLocation, Properties(problem, context)));
+            foreach (var problem in problems.Problems)
+            {
+                // HT0008 on a containing type is the container's to report (below): once per
+                // container, and local to it, so the IDE shows it and its fix without a full analysis.
+                if (problem.Descriptor != ConfigDescriptors.ConfigTypeNotPartial || IsIn(problem.Location, type))
+                {
+                    context.ReportDiagnostic(problem.ToDiagnostic(typeLocation, Properties(problem, context)));
+                }
+            }
+        }
+
+        ReportAsContainer(context, type);
+    }
+
+    /// <summary>
+    /// HT0008 at a type that is not partial and contains a config: the parser's own diagnostic for
+    /// the first such config (in declaration order), reported once.
+    /// </summary>
+    private static void ReportAsContainer(SymbolAnalysisContext context, INamedTypeSymbol container)
+    {
+        foreach (var config in NestedTypes(container))
+        {
+            if (ConfigProblems.Of(config, context.Compilation, context.CancellationToken) is not { } problems)
+            {
+                continue;
+            }
+
+            if (problems.Problems.Any(static p => p.Descriptor == ConfigDescriptors.UnsupportedConfigType || p.Descriptor == ConfigDescriptors.GeneratorFailure))
+            {
+                continue; // The parser stopped before it looked at the containers.
+            }
+
+            foreach (var problem in problems.Problems)
+            {
+                if (problem.Descriptor == ConfigDescriptors.ConfigTypeNotPartial && IsIn(problem.Location, container))
+                {
+                    context.ReportDiagnostic(problem.ToDiagnostic(problem.Location!));
+                }
+            }
+
+            return; // Every config it contains says the same about the container.
         }
     }
+
+    private static IEnumerable<INamedTypeSymbol> NestedTypes(INamedTypeSymbol type)
+    {
+        foreach (var nested in type.GetTypeMembers())
+        {
+            yield return nested;
+            foreach (var deeper in NestedTypes(nested))
+            {
+                yield return deeper;
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="location"/> is the name in one of the declarations of <paramref name="type"/>, where HT0008 points.</summary>
+    private static bool IsIn(Location? location, INamedTypeSymbol type) =>
+        location is { SourceTree: { } tree } &&
+        type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree && r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Identifier.Span == location.SourceSpan);
 
     /// <summary>
     /// HT0014 at one candidate of a list that has others (a repeated or non-finite candidate): the
@@ -70,17 +126,29 @@ public sealed class ConfigAnalyzer : HyperTuneAnalyzer
 }
 
 /// <summary>
-/// The verdict of the shared config parser on one type, for the analyzers: the problems it finds,
-/// or HT0019 when it fails. Other rules ask it too, to stay quiet about a config that has an error
-/// (the error is the one thing worth saying, and the config is not generated).
+/// The verdict of the shared config parser on one type, for the analyzers: the problems it finds
+/// (or HT0019 when it fails) and whether the generator emits the config's <c>Train</c>. Other rules
+/// ask it too, so that they speak only about what the generator builds.
 /// </summary>
-internal static class ConfigProblems
+internal sealed class ConfigProblems
 {
+    private ConfigProblems(ImmutableArray<DiagnosticInfo> problems, bool trains)
+    {
+        Problems = problems;
+        Trains = trains;
+    }
+
+    /// <summary>What keeps the config, or its <c>Train</c>, from being generated.</summary>
+    public ImmutableArray<DiagnosticInfo> Problems { get; }
+
+    /// <summary>Whether the generator emits the config with its <c>Train</c> methods.</summary>
+    public bool Trains { get; }
+
     /// <summary>
-    /// The problems of <paramref name="type"/>, or <see langword="null"/> when the generator does not
+    /// The verdict on <paramref name="type"/>, or <see langword="null"/> when the generator does not
     /// look at it (no annotated property).
     /// </summary>
-    public static ImmutableArray<DiagnosticInfo>? Of(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    public static ConfigProblems? Of(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellationToken)
     {
         if (!ConfigParser.IsConfig(type))
         {
@@ -90,7 +158,8 @@ internal static class ConfigProblems
         var problems = new List<DiagnosticInfo>();
         try
         {
-            ConfigParser.Analyze(type, compilation, problems, cancellationToken);
+            var spec = ConfigParser.Analyze(type, compilation, problems, cancellationToken);
+            return new ConfigProblems(problems.ToImmutableArray(), spec?.Training is not null);
         }
         catch (OperationCanceledException)
         {
@@ -99,17 +168,16 @@ internal static class ConfigProblems
         catch (Exception exception)
         {
             // The generator meets the same exception and emits nothing for this config.
-            return ImmutableArray.Create(DiagnosticInfo.Create(
+            var failure = DiagnosticInfo.Create(
                 ConfigDescriptors.GeneratorFailure,
                 type.Locations.FirstOrDefault(),
                 type.Name,
-                exception.GetType().Name + ": " + exception.Message));
+                exception.GetType().Name + ": " + exception.Message);
+            return new ConfigProblems(ImmutableArray.Create(failure), trains: false);
         }
-
-        return problems.ToImmutableArray();
     }
 
-    /// <summary>Whether the parser finds an error in the config (so the generator emits it without <c>Train</c>, or not at all).</summary>
-    public static bool HasError(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
-        Of(type, compilation, cancellationToken) is { } problems && problems.Any(static p => p.IsError || p.Descriptor == ConfigDescriptors.GeneratorFailure);
+    /// <summary>Whether the generator emits <paramref name="type"/> with a <c>Train</c> (it is a config, without an error that stops it).</summary>
+    public static bool GeneratesTrain(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
+        Of(type, compilation, cancellationToken) is { Trains: true };
 }

@@ -6,7 +6,9 @@ namespace HyperTune.Analyzers.Infrastructure;
 
 /// <summary>
 /// The thresholds users tune in <c>.editorconfig</c> (or a global <c>.globalconfig</c>), read for the
-/// file that holds the code at fault. A missing or malformed value falls back to the default.
+/// file that holds the code at fault. A missing or malformed value falls back to the default. The grid
+/// limit can also be set for the whole project with the MSBuild property <c>HyperTuneMaxGridPoints</c>
+/// (<c>build_property.HyperTuneMaxGridPoints</c>); a file's <c>.editorconfig</c> key overrides it.
 /// </summary>
 internal readonly struct HyperTuneOptions
 {
@@ -14,6 +16,9 @@ internal readonly struct HyperTuneOptions
     public const string MaxGridPointsKey = "hypertune.max_grid_points";
     public const string MaxHiddenLayersKey = "hypertune.max_hidden_layers";
     public const string MinDecayFactorKey = "hypertune.min_decay_factor";
+
+    /// <summary>The MSBuild property <c>HyperTuneMaxGridPoints</c>, made visible by <c>HyperTune.props</c>.</summary>
+    public const string MaxGridPointsProperty = "build_property.HyperTuneMaxGridPoints";
 
     public const int DefaultMaxBatchSize = 256;
     public const long DefaultMaxGridPoints = 10_000;
@@ -44,6 +49,12 @@ internal readonly struct HyperTuneOptions
         && double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value < 1
             ? value
             : DefaultMinDecayFactor;
+
+    private static long? ReadPositiveLong(AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var text)
+        && long.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : null;
 
     private int ReadInt(string key, int fallback) =>
         _options.TryGetValue(key, out var text)
