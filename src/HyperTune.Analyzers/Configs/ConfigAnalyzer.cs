@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using HyperTune.Analyzers.Diagnostics;
 using HyperTune.Analyzers.Infrastructure;
 using HyperTune.Roslyn;
@@ -44,7 +44,7 @@ public sealed class ConfigAnalyzer : HyperTuneAnalyzer
             {
                 // HT0008 on a containing type is the container's to report (below): once per
                 // container, and local to it, so the IDE shows it and its fix without a full analysis.
-                if (problem.Descriptor != ConfigDescriptors.ConfigTypeNotPartial || IsIn(problem.Location, type))
+                if (problem.Descriptor != ConfigDescriptors.ConfigTypeNotPartial || IsIn(problem.Location, type, context.CancellationToken))
                 {
                     context.ReportDiagnostic(problem.ToDiagnostic(typeLocation, Properties(problem, context)));
                 }
@@ -74,7 +74,7 @@ public sealed class ConfigAnalyzer : HyperTuneAnalyzer
 
             foreach (var problem in problems.Problems)
             {
-                if (problem.Descriptor == ConfigDescriptors.ConfigTypeNotPartial && IsIn(problem.Location, container))
+                if (problem.Descriptor == ConfigDescriptors.ConfigTypeNotPartial && IsIn(problem.Location, container, context.CancellationToken))
                 {
                     context.ReportDiagnostic(problem.ToDiagnostic(problem.Location!));
                 }
@@ -97,9 +97,9 @@ public sealed class ConfigAnalyzer : HyperTuneAnalyzer
     }
 
     /// <summary>Whether <paramref name="location"/> is the name in one of the declarations of <paramref name="type"/>, where HT0008 points.</summary>
-    private static bool IsIn(Location? location, INamedTypeSymbol type) =>
+    private static bool IsIn(Location? location, INamedTypeSymbol type, CancellationToken cancellationToken) =>
         location is { SourceTree: { } tree } &&
-        type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree && r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Identifier.Span == location.SourceSpan);
+        type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree && r.GetSyntax(cancellationToken) is TypeDeclarationSyntax declaration && declaration.Identifier.Span == location.SourceSpan);
 
     /// <summary>
     /// HT0014 at one candidate of a list that has others (a repeated or non-finite candidate): the
@@ -123,61 +123,4 @@ public sealed class ConfigAnalyzer : HyperTuneAnalyzer
         };
         return siblings >= 2 ? Report.Properties((DiagnosticProperties.CanRemove, "true")) : null;
     }
-}
-
-/// <summary>
-/// The verdict of the shared config parser on one type, for the analyzers: the problems it finds
-/// (or HT0019 when it fails) and whether the generator emits the config's <c>Train</c>. Other rules
-/// ask it too, so that they speak only about what the generator builds.
-/// </summary>
-internal sealed class ConfigProblems
-{
-    private ConfigProblems(ImmutableArray<DiagnosticInfo> problems, bool trains)
-    {
-        Problems = problems;
-        Trains = trains;
-    }
-
-    /// <summary>What keeps the config, or its <c>Train</c>, from being generated.</summary>
-    public ImmutableArray<DiagnosticInfo> Problems { get; }
-
-    /// <summary>Whether the generator emits the config with its <c>Train</c> methods.</summary>
-    public bool Trains { get; }
-
-    /// <summary>
-    /// The verdict on <paramref name="type"/>, or <see langword="null"/> when the generator does not
-    /// look at it (no annotated property).
-    /// </summary>
-    public static ConfigProblems? Of(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellationToken)
-    {
-        if (!ConfigParser.IsConfig(type))
-        {
-            return null;
-        }
-
-        var problems = new List<DiagnosticInfo>();
-        try
-        {
-            var spec = ConfigParser.Analyze(type, compilation, problems, cancellationToken);
-            return new ConfigProblems(problems.ToImmutableArray(), spec?.Training is not null);
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception exception)
-        {
-            // The generator meets the same exception and emits nothing for this config.
-            var failure = DiagnosticInfo.Create(
-                ConfigDescriptors.GeneratorFailure,
-                type.Locations.FirstOrDefault(),
-                type.Name,
-                exception.GetType().Name + ": " + exception.Message);
-            return new ConfigProblems(ImmutableArray.Create(failure), trains: false);
-        }
-    }
-
-    /// <summary>Whether the generator emits <paramref name="type"/> with a <c>Train</c> (it is a config, without an error that stops it).</summary>
-    public static bool GeneratesTrain(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellationToken) =>
-        Of(type, compilation, cancellationToken) is { Trains: true };
 }
