@@ -1,3 +1,6 @@
+using System;
+using System.Linq;
+using System.Reflection;
 using HyperTune.Roslyn;
 using Microsoft.CodeAnalysis;
 
@@ -89,13 +92,17 @@ internal static class DiagnosticDescriptors
         "HyperTune generates no Train method for '{0}': {1}",
         DiagnosticSeverity.Error);
 
-    /// <summary>Every descriptor above: what <c>ConfigAnalyzer</c> supports.</summary>
-    public static readonly DiagnosticDescriptor[] All =
-    {
-        ConfigTypeNotPartial, InvalidCondition, TypeMismatch, InvalidBounds, NonPositiveLogBound, InvalidCandidates,
-        GeneratedNameCollision, SeveralDimensionAttributes, ConfigNotConstructible, UnsupportedConfigType,
-        GeneratorFailure, TrainingNotGenerated,
-    };
+    /// <summary>
+    /// Every descriptor of this class, found by reflection so that none can be left out: what
+    /// <c>ConfigAnalyzer</c> supports (an analyzer that reports an unsupported ID fails with AD0001).
+    /// A property, not a field, so that it sees every field wherever it is declared.
+    /// </summary>
+    public static DiagnosticDescriptor[] All => typeof(DiagnosticDescriptors)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(static f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(static f => (DiagnosticDescriptor)f.GetValue(null))
+        .OrderBy(static d => d.Id, StringComparer.Ordinal)
+        .ToArray();
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) => new(
         id,
