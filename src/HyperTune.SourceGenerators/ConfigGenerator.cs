@@ -15,8 +15,8 @@ namespace HyperTune.SourceGenerators;
 /// Generates, for each config type whose properties carry dimension attributes, a strongly-typed
 /// search space (a nested <c>SearchSpace</c> class) and, when it has a learning rate and epochs, a
 /// training loop specialised to it (<c>Train</c>). One model per type (whichever attribute found
-/// it), one source file per type (<c>{FullyQualifiedMetadataName}.g.cs</c>), diagnostics reported
-/// on their own.
+/// it), one source file per type (<c>{FullyQualifiedMetadataName}.g.cs</c>). A config the parser
+/// finds an error in gets no source; the analyzer <c>ConfigAnalyzer</c> reports the error.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ConfigGenerator : IIncrementalGenerator
@@ -45,24 +45,15 @@ public sealed class ConfigGenerator : IIncrementalGenerator
             .SelectMany(static (results, _) => Distinct(results))
             .WithTrackingName(TrackingNames.DistinctConfigModels);
 
-        // 3. Sources and diagnostics travel apart, so a diagnostic's location never re-emits code.
+        // 3. Only configs without errors reach the emitter. The problems of the others are reported
+        //    by ConfigAnalyzer (HyperTune.Analyzers), which runs the same parser at real source
+        //    locations, where .editorconfig severities and #pragma warning disable apply.
         var specs = configs
             .Where(static result => result.Spec is not null)
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.SearchSpaceSpecs);
-        var diagnostics = configs
-            .Select(static (result, _) => result.Diagnostics)
-            .Where(static d => !d.IsEmpty)
-            .WithTrackingName(TrackingNames.Diagnostics);
 
         context.RegisterSourceOutput(specs, static (output, spec) => Emit(output, spec));
-        context.RegisterSourceOutput(diagnostics, static (output, infos) =>
-        {
-            foreach (var info in infos)
-            {
-                output.ReportDiagnostic(info.ToDiagnostic());
-            }
-        });
     }
 
     private static void Emit(SourceProductionContext output, ConfigSpec spec)
@@ -73,7 +64,9 @@ public sealed class ConfigGenerator : IIncrementalGenerator
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // Never crash the compiler: a bug in the emitter becomes a diagnostic.
+            // Never crash the compiler: a bug in the emitter becomes a diagnostic. The only one the
+            // generator reports: the analyzer, which does not emit, cannot see it. It has no source
+            // location; NoWarn or a global .editorconfig configures it.
             output.ReportDiagnostic(Diagnostic.Create(
                 DiagnosticDescriptors.GeneratorFailure, Location.None, spec.DisplayName, exception.GetType().Name + ": " + exception.Message));
         }

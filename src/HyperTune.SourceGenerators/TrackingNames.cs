@@ -17,7 +17,4 @@ internal static class TrackingNames
 
     /// <summary>The models the search-space emitter writes.</summary>
     public const string SearchSpaceSpecs = nameof(SearchSpaceSpecs);
-
-    /// <summary>The diagnostics of each config.</summary>
-    public const string Diagnostics = nameof(Diagnostics);
 }

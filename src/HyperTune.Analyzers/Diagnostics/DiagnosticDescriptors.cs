@@ -96,7 +96,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor DuplicateCandidate = Create(
         DiagnosticIds.DuplicateCandidate,
         "Duplicate candidate",
-        "Candidate {0} is listed more than once: the search tries it twice and gives it twice the weight",
+        "Value {0} is listed more than once in [ActiveWhen]: the condition already holds for it, so the repetition only misleads the reader",
         DiagnosticCategories.SearchSpace,
         DiagnosticSeverity.Warning);
 

@@ -14,10 +14,13 @@ internal static class DiagnosticIds
     public const string TooManyHiddenLayers = "HT0006";
     public const string GridTooLarge = "HT0007";
 
-    /// <summary>Reported by the source generator; the code fixes make the type partial.</summary>
+    /// <summary>Reported by ConfigAnalyzer (the generator's parser); the code fix makes the type partial.</summary>
     public const string ConfigTypeNotPartial = "HT0008";
 
     public const string PlateauDecayCannotAct = "HT0009";
+
+    /// <summary>Reported by ConfigAnalyzer (the generator's parser); a repeated or non-finite candidate is removable.</summary>
+    public const string InvalidCandidates = "HT0014";
 
     public const string BatchSizeOne = "HT0020";
     public const string DecayNeverActs = "HT0021";

@@ -15,7 +15,10 @@ internal static class DiagnosticProperties
     /// <summary>The name of the named attribute argument to add when the flagged one is absent.</summary>
     public const string NamedArgumentToAdd = "HyperTune.NamedArgumentToAdd";
 
-    /// <summary>Present on an HT0002 reported at a config type, where adding early stopping fixes it.</summary>
+    /// <summary>
+    /// Present on an HT0002 reported at a config type, where adding early stopping fixes it; then
+    /// <see cref="Replacement"/> is the patience to write (one that fits the config).
+    /// </summary>
     public const string CanAddEarlyStopping = "HyperTune.CanAddEarlyStopping";
 
     /// <summary>Present on an HT0004 whose attribute already names a scale argument (replace it rather than add one).</summary>

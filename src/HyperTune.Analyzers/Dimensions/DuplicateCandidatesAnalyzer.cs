@@ -7,8 +7,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace HyperTune.Analyzers.Dimensions;
 
 /// <summary>
-/// HT0023: a candidate listed again in the same attribute (batch sizes, optimisers, layer and unit
-/// candidates, choices, and the values of <c>[ActiveWhen]</c>), at each repetition after the first.
+/// HT0023: a value listed again in the same <c>[ActiveWhen]</c>, at each repetition after the
+/// first. A candidate repeated in a dimension's list (<c>[BatchSize]</c>, <c>[Optimizer]</c>,
+/// <c>[Choice]</c>, <c>[HiddenLayers]</c>, <c>[HiddenUnits]</c>) is HT0014 instead: an error, since
+/// the generator cannot encode it, and one diagnostic per repetition is enough.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class DuplicateCandidatesAnalyzer : HyperTuneAnalyzer
@@ -19,9 +21,7 @@ public sealed class DuplicateCandidatesAnalyzer : HyperTuneAnalyzer
 
     private protected override void OnCompilationStart(CompilationStartAnalysisContext context, KnownSymbols symbols)
     {
-        var lists = ImmutableArray.Create(
-            (symbols.BatchSize, "candidates"), (symbols.Optimizer, "candidates"), (symbols.Choice, "candidates"),
-            (symbols.HiddenLayers, "candidates"), (symbols.HiddenUnits, "candidates"), (symbols.ActiveWhen, "values"));
+        var lists = ImmutableArray.Create((symbols.ActiveWhen, "values"));
         context.RegisterSymbolAction(c => Analyze(c, lists), SymbolKind.Property);
     }
 

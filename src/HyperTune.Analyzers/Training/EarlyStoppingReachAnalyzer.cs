@@ -64,8 +64,11 @@ public sealed class EarlyStoppingReachAnalyzer : HyperTuneAnalyzer
             return;
         }
 
-        var suggested = Math.Max(1, (maxEpochs - start) / 10);
-        var replacement = start + suggested < maxEpochs ? Constants.Format(suggested) : null;
+        // A tenth of the epochs left, but never one that a ReduceOnPlateau decay could not act before.
+        var floor = EarlyStoppingPatience.Floor(type, symbols, context.CancellationToken);
+        var replacement = EarlyStoppingPatience.Fitting(maxEpochs - start, floor, Math.Max(1, (maxEpochs - start) / 10)) is { } suggested
+            ? Constants.Format(suggested)
+            : null;
         var limit = start > 0 ? budget + " (counting from epoch " + Constants.Format(start) + ")" : budget;
         context.ReportDiagnostic(Report.Create(
             DiagnosticDescriptors.EarlyStoppingNeverTriggers,

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using HyperTune.Analyzers.Configs;
 using HyperTune.Analyzers.Diagnostics;
 using HyperTune.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -8,8 +9,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace HyperTune.Analyzers.Training;
 
 /// <summary>
-/// HT0002, in two places. At a config that trains (it has <c>[Epochs]</c>) but carries neither
-/// <c>[EarlyStopping]</c> nor <c>[ValidationMonitor]</c>: reported at <c>[Epochs]</c>. At a call of
+/// HT0002, in two places. At a config that trains (it has <c>[Epochs]</c>, and the generator, whose
+/// parser this asks, emits its <c>Train</c>) but carries neither <c>[EarlyStopping]</c> nor
+/// <c>[ValidationMonitor]</c>: reported at <c>[Epochs]</c>, with the patience the fix writes (one
+/// that fits the epochs and any plateau decay) when one fits. At a call of
 /// the generated <c>Train</c>: when the config has no monitor (and no <c>[Epochs]</c> to report at),
 /// or when it has one but the call passes no validation set.
 /// </summary>
@@ -43,11 +46,22 @@ public sealed class MissingValidationMonitorAnalyzer : HyperTuneAnalyzer
             return;
         }
 
-        var budget = Constants.AsInteger(arguments.Constructor("max")) is { } max ? Constants.Format(max) + " epochs" : "its epochs";
+        // Only a config that the generator gives a Train trains. One it rejects (not partial, generic,
+        // [Epochs(0)], ...) gets its error from ConfigAnalyzer, the same parser, and nothing else.
+        if (!ConfigProblems.GeneratesTrain(type, context.Compilation, context.CancellationToken))
+        {
+            return;
+        }
+
+        var maxEpochs = Constants.AsInteger(arguments.Constructor("max"));
+        var budget = maxEpochs is { } max ? Constants.Format(max) + " epochs" : "its epochs";
+        var patience = EarlyStoppingPatience.Fitting(maxEpochs, EarlyStoppingPatience.Floor(type, symbols, context.CancellationToken), EarlyStoppingPatience.Preferred);
         context.ReportDiagnostic(Report.Create(
             DiagnosticDescriptors.NoValidationMonitor,
             arguments.AttributeLocation,
-            Report.Properties((DiagnosticProperties.CanAddEarlyStopping, "true")),
+            Report.Properties(
+                (DiagnosticProperties.CanAddEarlyStopping, patience is null ? null : "true"),
+                (DiagnosticProperties.Replacement, patience is { } value ? Constants.Format(value) : null)),
             type.Name,
             budget));
     }

@@ -11,7 +11,8 @@ namespace HyperTune.CodeFixes.Fixes;
 
 /// <summary>
 /// Removes a flagged candidate from its list: a batch size above the limit (HT0001), of 1 (HT0020)
-/// or below 1 (HT0026), a hidden-layer count above the limit (HT0006), a duplicate (HT0023).
+/// or below 1 (HT0026), a hidden-layer count above the limit (HT0006), a repeated or non-finite
+/// candidate of a dimension (HT0014), a repeated <c>[ActiveWhen]</c> value (HT0023).
 /// Offered only when the analyzer says a valid candidate remains.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemoveCandidateCodeFixProvider)), Shared]
@@ -20,7 +21,7 @@ public sealed class RemoveCandidateCodeFixProvider : SyntaxEditingCodeFixProvide
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
         DiagnosticIds.BatchSizeTooLarge, DiagnosticIds.TooManyHiddenLayers, DiagnosticIds.BatchSizeOne,
-        DiagnosticIds.DuplicateCandidate, DiagnosticIds.BatchSizeBelowOne);
+        DiagnosticIds.DuplicateCandidate, DiagnosticIds.BatchSizeBelowOne, DiagnosticIds.InvalidCandidates);
 
     private protected override string? Title(Diagnostic diagnostic, SyntaxNode root) =>
         diagnostic.Properties.ContainsKey(DiagnosticProperties.CanRemove) && FixSyntax.NodeAt(root, diagnostic) is ExpressionSyntax expression

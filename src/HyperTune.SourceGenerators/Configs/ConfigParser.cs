@@ -39,8 +39,11 @@ internal static class ConfigParser
 
     /// <summary>
     /// Builds the model of the type that declares the attributed property, once per type: only the
-    /// type's first annotated property does the work, the others give <see langword="null"/>. Never
-    /// throws except for cancellation: a failure becomes an HT0019 diagnostic.
+    /// type's first annotated property does the work, the others give <see langword="null"/>. A
+    /// config with an error gets no model (<see cref="ConfigResult.Spec"/> is <see langword="null"/>)
+    /// and the generator emits nothing for it: the problems themselves are reported by the analyzer
+    /// (<c>ConfigAnalyzer</c>), which runs this same parser through <see cref="Analyze"/>. Never throws
+    /// except for cancellation.
     /// </summary>
     public static ConfigResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -49,7 +52,7 @@ internal static class ConfigParser
             return null;
         }
 
-        if (!type.CanBeReferencedByName || type.ContainingType is { CanBeReferencedByName: false })
+        if (!IsNamed(type))
         {
             return null; // Half-typed code (e.g. a class without a name yet): the compiler reports it.
         }
@@ -62,22 +65,34 @@ internal static class ConfigParser
         string metadataName = MetadataName(type);
         try
         {
-            return ParseType(type, context.SemanticModel.Compilation, metadataName, cancellationToken);
+            return new ConfigResult(metadataName, Analyze(type, context.SemanticModel.Compilation, new List<DiagnosticInfo>(), cancellationToken));
         }
         catch (OperationCanceledException)
         {
             throw;
         }
-        catch (Exception exception)
+        catch (Exception)
         {
-            var failure = DiagnosticInfo.Create(
-                DiagnosticDescriptors.GeneratorFailure,
-                type.Locations.FirstOrDefault(),
-                type.Name,
-                exception.GetType().Name + ": " + exception.Message);
-            return new ConfigResult(metadataName, null, new[] { failure }.ToEquatableArray());
+            // A bug in the parser: emit nothing for this config. The analyzer, running the same
+            // parser, meets the same exception and reports it as HT0019 at the config.
+            return new ConfigResult(metadataName, null);
         }
     }
+
+    /// <summary>
+    /// Whether the generator builds a model for <paramref name="type"/>: a type with a name (not
+    /// half-typed code) that has a property carrying a dimension attribute or <c>[ActiveWhen]</c>.
+    /// The analyzer asks this to look at exactly the types the generator looks at.
+    /// </summary>
+    public static bool IsConfig(INamedTypeSymbol type) => IsNamed(type) && FirstAnnotatedProperty(type) is not null;
+
+    /// <summary>
+    /// Parses a config type: its model, or <see langword="null"/> when an error leaves nothing to
+    /// generate, with every problem found added to <paramref name="diagnostics"/>. The single parser
+    /// behind both the generator (which drops the problems) and the analyzer (which reports them).
+    /// </summary>
+    public static ConfigSpec? Analyze(INamedTypeSymbol type, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken) =>
+        ParseType(type, compilation, MetadataName(type), diagnostics, cancellationToken);
 
     /// <summary>Whether an attribute is one this generator reads.</summary>
     public static bool IsRecognised(AttributeData attribute) => RecognisedName(attribute) is not null;
@@ -95,6 +110,18 @@ internal static class ConfigParser
         type is { ContainingType: null } &&
         type.ContainingNamespace is { Name: KnownNames.Namespace, ContainingNamespace.IsGlobalNamespace: true };
 
+    /// <summary>
+    /// Whether a member is the user's: neither implicit nor emitted by this generator. The analyzer's
+    /// compilation holds the generated <c>SearchSpace</c> and <c>Train</c>, the generator's does not;
+    /// they must not count as clashes with themselves.
+    /// </summary>
+    public static bool IsUserDeclared(ISymbol member) =>
+        !member.IsImplicitlyDeclared &&
+        !member.GetAttributes().Any(static a =>
+            a.AttributeClass is { Name: "GeneratedCodeAttribute" } &&
+            a.ConstructorArguments.Length > 0 &&
+            a.ConstructorArguments[0].Value is "HyperTune");
+
     /// <summary>The namespace-qualified name of a non-nested type, e.g. <c>HyperTune.RangeAttribute</c>.</summary>
     public static string FullName(INamedTypeSymbol type) =>
         type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." + type.MetadataName : type.MetadataName;
@@ -102,15 +129,23 @@ internal static class ConfigParser
     private static IPropertySymbol? FirstAnnotatedProperty(INamedTypeSymbol type) =>
         type.GetMembers().OfType<IPropertySymbol>().FirstOrDefault(static p => p.GetAttributes().Any(IsRecognised));
 
+    private static bool IsNamed(INamedTypeSymbol type) =>
+        type.CanBeReferencedByName && type.ContainingType is not { CanBeReferencedByName: false };
+
     private static string MetadataName(INamedTypeSymbol type) =>
         type.ContainingType is { } outer ? MetadataName(outer) + "+" + type.MetadataName : FullName(type);
 
-    private static ConfigResult ParseType(INamedTypeSymbol type, Compilation compilation, string metadataName, CancellationToken cancellationToken)
+    private static ConfigSpec? ParseType(INamedTypeSymbol type, Compilation compilation, string metadataName, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
-        var diagnostics = new List<DiagnosticInfo>();
         Location? typeLocation = type.Locations.FirstOrDefault();
-        bool canGenerate = CheckTypeShape(type, typeLocation, diagnostics)
-            & CheckPartial(type, diagnostics, cancellationToken)
+        if (!CheckTypeShape(type, typeLocation, diagnostics))
+        {
+            // A static class, an interface, a generic or ref-like type: one HT0018 says it all (the
+            // checks below would only restate it, e.g. a static class as abstract, its properties as static).
+            return null;
+        }
+
+        bool canGenerate = CheckPartial(type, diagnostics, cancellationToken)
             & CheckNameCollision(type, diagnostics)
             & CheckConstructible(type, typeLocation, diagnostics);
 
@@ -118,7 +153,7 @@ internal static class ConfigParser
         var training = TrainingParser.Parse(type, diagnostics);
         if (!canGenerate || searchSpace is null)
         {
-            return new ConfigResult(metadataName, null, diagnostics.ToEquatableArray());
+            return null;
         }
 
         bool isRecordOrStruct = type.IsRecord || type.IsValueType;
@@ -141,7 +176,7 @@ internal static class ConfigParser
             HidesInheritedMember(type),
             searchSpace,
             training);
-        return new ConfigResult(metadataName, spec, diagnostics.ToEquatableArray());
+        return spec;
     }
 
     private static bool CheckTypeShape(INamedTypeSymbol type, Location? location, List<DiagnosticInfo> diagnostics)
@@ -198,7 +233,7 @@ internal static class ConfigParser
 
     private static bool CheckNameCollision(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
     {
-        var clash = type.GetMembers(SearchSpaceClassName).FirstOrDefault(static m => !m.IsImplicitlyDeclared);
+        var clash = type.GetMembers(SearchSpaceClassName).FirstOrDefault(IsUserDeclared);
         if (clash is null)
         {
             return true;

@@ -1,12 +1,19 @@
+using System;
+using System.Linq;
+using System.Reflection;
 using HyperTune.Roslyn;
 using Microsoft.CodeAnalysis;
 
 namespace HyperTune.SourceGenerators.Diagnostics;
 
 /// <summary>
-/// Every diagnostic the generator reports: what it cannot generate, and why. Each has a page under
-/// <c>docs/diagnostics/</c> that its help link points to. HT0001–HT0007, HT0009 and HT0020 on
-/// belong to the analyzers.
+/// What the config parser finds that keeps a config (or its <c>Train</c>) from being generated. The
+/// parser is shared: the generator skips such a config, and <c>ConfigAnalyzer</c> in
+/// HyperTune.Analyzers reports these diagnostics at real source locations, so <c>.editorconfig</c>
+/// severities and <c>#pragma warning disable</c> apply. The generator itself reports only
+/// <see cref="GeneratorFailure"/>, when its emitter fails. Each has a page under
+/// <c>docs/diagnostics/</c> that its help link points to. HT0001–HT0007, HT0009 and HT0020–HT0039
+/// are the other analyzers'.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -84,6 +91,18 @@ internal static class DiagnosticDescriptors
         "Training loop cannot be generated",
         "HyperTune generates no Train method for '{0}': {1}",
         DiagnosticSeverity.Error);
+
+    /// <summary>
+    /// Every descriptor of this class, found by reflection so that none can be left out: what
+    /// <c>ConfigAnalyzer</c> supports (an analyzer that reports an unsupported ID fails with AD0001).
+    /// A property, not a field, so that it sees every field wherever it is declared.
+    /// </summary>
+    public static DiagnosticDescriptor[] All => typeof(DiagnosticDescriptors)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(static f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(static f => (DiagnosticDescriptor)f.GetValue(null))
+        .OrderBy(static d => d.Id, StringComparer.Ordinal)
+        .ToArray();
 
     private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) => new(
         id,

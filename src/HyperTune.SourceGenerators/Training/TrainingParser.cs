@@ -63,7 +63,7 @@ internal static class TrainingParser
             return null;
         }
 
-        var clash = type.GetMembers(TrainMethodName).FirstOrDefault(static m => !m.IsImplicitlyDeclared);
+        var clash = type.GetMembers(TrainMethodName).FirstOrDefault(ConfigParser.IsUserDeclared);
         if (clash is not null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TrainingNotGenerated, clash.Locations.FirstOrDefault(), type.Name,

@@ -4,7 +4,9 @@ using HyperTune.Analyzers.Diagnostics;
 using HyperTune.Analyzers.Infrastructure;
 using HyperTune.Roslyn;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ConfigDescriptors = HyperTune.SourceGenerators.Diagnostics.DiagnosticDescriptors;
 
 namespace HyperTune.Analyzers.Tests.Catalogue;
 
@@ -13,13 +15,16 @@ public class CatalogueTests
 {
     private static readonly string RepoRoot = FindRepoRoot();
 
-    public static TheoryData<string> Ids() => new(DiagnosticDescriptors.All.Select(d => d.Id).Distinct());
+    /// <summary>Every descriptor this assembly reports: its own rules and ConfigAnalyzer's (the generator's parser).</summary>
+    private static readonly DiagnosticDescriptor[] Everything = DiagnosticDescriptors.All.Concat(ConfigDescriptors.All).ToArray();
+
+    public static TheoryData<string> Ids() => new(Everything.Select(d => d.Id).Distinct());
 
     [Theory]
     [MemberData(nameof(Ids))]
     public void Every_help_link_resolves_to_an_existing_doc_page(string id)
     {
-        foreach (var descriptor in DiagnosticDescriptors.All.Where(d => d.Id == id))
+        foreach (var descriptor in Everything.Where(d => d.Id == id))
         {
             Assert.StartsWith(KnownNames.HelpLinkBase, descriptor.HelpLinkUri);
             Assert.Equal(KnownNames.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
@@ -41,7 +46,7 @@ public class CatalogueTests
         var releases = File.ReadAllText(Path.Combine(RepoRoot, "src", "HyperTune.Analyzers", "AnalyzerReleases.Unshipped.md"));
         var rows = Regex.Matches(releases, "^" + id + @"\s*\|\s*(?<category>[^|]+?)\s*\|\s*(?<severity>[^|]+?)\s*\|", RegexOptions.Multiline);
         var row = Assert.Single(rows);
-        foreach (var descriptor in DiagnosticDescriptors.All.Where(d => d.Id == id))
+        foreach (var descriptor in Everything.Where(d => d.Id == id))
         {
             Assert.Equal(descriptor.Category, row.Groups["category"].Value);
             Assert.Equal(descriptor.DefaultSeverity.ToString(), row.Groups["severity"].Value);
@@ -52,7 +57,7 @@ public class CatalogueTests
     public void Ids_are_ours_and_every_descriptor_is_reported_by_an_analyzer()
     {
         var analyzers = AnalyzerTypes().Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToList();
-        Assert.Equal(12, analyzers.Count);
+        Assert.Equal(13, analyzers.Count);
         var supported = analyzers.SelectMany(a => a.SupportedDiagnostics).ToHashSet();
         foreach (var descriptor in DiagnosticDescriptors.All)
         {
@@ -63,7 +68,16 @@ public class CatalogueTests
             Assert.Contains("{0}", descriptor.MessageFormat.ToString());
         }
 
-        Assert.All(supported, d => Assert.Contains(d, DiagnosticDescriptors.All));
+        // ConfigAnalyzer reports the generator's parser's rules: HT0008, HT0010-HT0019, HT0040.
+        foreach (var descriptor in ConfigDescriptors.All)
+        {
+            Assert.Contains(descriptor, supported);
+            var number = int.Parse(descriptor.Id.Substring(2));
+            Assert.True(number is 8 or >= 10 and <= 19 or 40, $"{descriptor.Id} is not in the parser's range");
+            Assert.True(descriptor.IsEnabledByDefault);
+        }
+
+        Assert.All(supported, d => Assert.Contains(d, Everything));
     }
 
     [Fact]

@@ -1,21 +1,16 @@
-using HyperTune.Analyzers.Tests.TestOnly;
-using AtAttribute = HyperTune.Analyzers.Tests.Verifiers.CodeFixVerifier<HyperTune.Analyzers.Tests.TestOnly.TestOnlyNonPartialConfigAtAttributeAnalyzer, HyperTune.CodeFixes.Fixes.MakePartialCodeFixProvider>;
-using AtTypeName = HyperTune.Analyzers.Tests.Verifiers.CodeFixVerifier<HyperTune.Analyzers.Tests.TestOnly.TestOnlyNonPartialConfigAtTypeNameAnalyzer, HyperTune.CodeFixes.Fixes.MakePartialCodeFixProvider>;
+using AtTypeName = HyperTune.Analyzers.Tests.Verifiers.CodeFixVerifier<HyperTune.Analyzers.Configs.ConfigAnalyzer, HyperTune.CodeFixes.Fixes.MakePartialCodeFixProvider>;
 
 namespace HyperTune.Analyzers.Tests.Rules;
 
-/// <summary>
-/// The HT0008 fix (the diagnostic is the generator's; here it comes from a test-only stand-in, see
-/// <see cref="TestOnlyNonPartialConfigAnalyzer"/>).
-/// </summary>
+/// <summary>The HT0008 fix, on the diagnostics ConfigAnalyzer reports (at the names of the types that must be partial).</summary>
 public class MakePartialTests
 {
     [Fact]
-    public Task Makes_a_class_partial_after_its_modifiers() => AtAttribute.VerifyFixAsync("""
+    public Task Makes_a_class_partial_after_its_modifiers() => AtTypeName.VerifyFixAsync("""
         using HyperTune;
-        public sealed class Config
+        public sealed class {|HT0008:Config|}
         {
-            [{|HT0008:BatchSize(32, 64)|}]
+            [BatchSize(32, 64)]
             public int BatchSize { get; set; }
         }
         """, """
@@ -56,7 +51,7 @@ public class MakePartialTests
         var test = AtTypeName.Create(
             """
             using HyperTune;
-            public static class {|CS0260:Outer|}
+            public static class {|CS0260:{|HT0008:Outer|}|}
             {
                 public class {|HT0008:First|}
                 {
@@ -103,7 +98,7 @@ public class MakePartialTests
         var test = AtTypeName.Create(
             """
             using HyperTune;
-            public class Outer
+            public class {|HT0008:Outer|}
             {
                 public class {|HT0008:Config|}
                 {

@@ -22,6 +22,9 @@ public class MissingValidationMonitorTests
         using HyperTune;
         public partial class Config
         {
+            [LearningRate(0.1, 0.0001, Scale.Log)]
+            public double LearningRate { get; set; }
+
             [{|#0:Epochs(100)|}]
             public int Epochs { get; set; }
         }
@@ -111,6 +114,9 @@ public class MissingValidationMonitorTests
 
         public partial class Config
         {
+            [LearningRate(0.1, 0.0001, Scale.Log)]
+            public double LearningRate { get; set; }
+
             [{|HT0002:Epochs(100)|}]
             public int Epochs { get; set; }
         }
@@ -118,6 +124,9 @@ public class MissingValidationMonitorTests
         [StopOnNaN]
         public sealed partial class Other
         {
+            [LearningRate(0.1, 0.001, Scale.Log)]
+            public double LearningRate { get; set; }
+
             [{|HT0002:Epochs(20)|}]
             public int Epochs { get; set; }
         }
@@ -127,6 +136,9 @@ public class MissingValidationMonitorTests
         [EarlyStopping(patience: 10)]
         public partial class Config
         {
+            [LearningRate(0.1, 0.0001, Scale.Log)]
+            public double LearningRate { get; set; }
+
             [Epochs(100)]
             public int Epochs { get; set; }
         }
@@ -135,6 +147,9 @@ public class MissingValidationMonitorTests
         [EarlyStopping(patience: 10)]
         public sealed partial class Other
         {
+            [LearningRate(0.1, 0.001, Scale.Log)]
+            public double LearningRate { get; set; }
+
             [Epochs(20)]
             public int Epochs { get; set; }
         }

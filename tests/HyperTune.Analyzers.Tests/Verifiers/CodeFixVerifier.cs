@@ -8,14 +8,36 @@ namespace HyperTune.Analyzers.Tests.Verifiers;
 /// <summary>
 /// Runs an analyzer and a code fix: the marked diagnostics must be reported, the fix must produce
 /// <c>fixedSource</c> exactly, and the testing library also applies Fix All in document, project
-/// and solution scope and requires the same output.
+/// and solution scope and requires the same output. Then, for every fix of the suite: the fixed
+/// source, built with the generator and every HyperTune analyzer, has no HyperTune diagnostic that
+/// the source did not have (a fix never trades one warning for another).
 /// </summary>
 internal static class CodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static Task VerifyFixAsync(string source, string fixedSource, string? equivalenceKey = null, int? iterations = null) =>
-        Create(source, fixedSource, equivalenceKey, iterations).RunAsync();
+    public static async Task VerifyFixAsync(string source, string fixedSource, string? equivalenceKey = null, int? iterations = null)
+    {
+        await Create(source, fixedSource, equivalenceKey, iterations).RunAsync();
+        await AssertNoNewDiagnosticsAsync(source, fixedSource);
+    }
+
+    /// <summary>
+    /// Per rule, the fixed source has at most as many HyperTune diagnostics as the source: the fix
+    /// removed some and raised none (counted per ID, since a fix moves the ones it leaves).
+    /// </summary>
+    public static async Task AssertNoNewDiagnosticsAsync(string source, string fixedSource)
+    {
+        var before = (await AllAnalyzers.RunAsync(source)).GroupBy(static d => d.Id).ToDictionary(static g => g.Key, static g => g.Count());
+        var after = await AllAnalyzers.RunAsync(fixedSource);
+        foreach (var group in after.GroupBy(static d => d.Id))
+        {
+            int had = before.TryGetValue(group.Key, out int count) ? count : 0;
+            Assert.True(
+                group.Count() <= had,
+                $"The fix raised {group.Key}: {group.Count()} after, {had} before:\n" + string.Join("\n", group.Select(static d => d.ToString())));
+        }
+    }
 
     /// <summary>The diagnostics are reported, and the fix offers nothing for them.</summary>
     public static Task VerifyNoFixAsync(string source) => Create(source, source, null, null).RunAsync();

@@ -30,7 +30,7 @@ public class DiagnosticCatalogueTests
         Assert.True(File.Exists(page), $"{page} is missing");
         string text = File.ReadAllText(page);
         Assert.StartsWith($"# {id}: {descriptor.Title}", text, StringComparison.Ordinal);
-        foreach (string section in new[] { "## Why", "## Example", "## Fix", "## How to suppress" })
+        foreach (string section in new[] { "## Why", "## Example", "## Fix", "## Configure" })
         {
             Assert.Contains(section, text, StringComparison.Ordinal);
         }

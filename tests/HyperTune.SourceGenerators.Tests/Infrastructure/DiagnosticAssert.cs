@@ -4,8 +4,10 @@ using Microsoft.CodeAnalysis.Text;
 namespace HyperTune.SourceGenerators.Tests.Infrastructure;
 
 /// <summary>
-/// Asserts that the generator reports one diagnostic at the span marked <c>[|…|]</c> in a source,
-/// and that a valid config in the same source (its "good neighbour") still gets its search space.
+/// Asserts that <c>ConfigAnalyzer</c> (which runs the generator's parser) reports one diagnostic at
+/// the span marked <c>[|…|]</c> in a source, at a real source location; that the generator itself
+/// reports nothing; and that a valid config in the same source (its "good neighbour") still gets
+/// its search space.
 /// </summary>
 internal static class DiagnosticAssert
 {
@@ -27,8 +29,11 @@ internal static class DiagnosticAssert
         var expected = new TextSpan(start, end - start - 2);
 
         var result = GeneratorRunner.Run(source);
-        var diagnostic = Assert.Single(result.GeneratorDiagnostics);
+        Assert.Empty(result.GeneratorDiagnostics);
+        var diagnostic = Assert.Single(ConfigAnalyzerRunner.Run(source).Analyzer);
         Assert.Equal(id, diagnostic.Id);
+        Assert.True(diagnostic.Location.IsInSource, $"{id} is not at a source location: {diagnostic.Location}");
+        Assert.Equal("Source0.cs", diagnostic.Location.SourceTree!.FilePath);
         Assert.Equal(source.Substring(expected.Start, expected.Length), source.Substring(diagnostic.Location.SourceSpan.Start, diagnostic.Location.SourceSpan.Length));
         Assert.Equal(expected, diagnostic.Location.SourceSpan);
         Assert.Contains("GoodNeighbour.g.cs", result.Sources.Keys);
