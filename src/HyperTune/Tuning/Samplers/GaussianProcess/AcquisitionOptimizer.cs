@@ -64,29 +64,42 @@ internal sealed class AcquisitionOptimizer
         var startPoints = new double[starts * count];
         var startValues = new double[starts];
         Array.Fill(startValues, double.NegativeInfinity);
-        var candidate = new double[count];
+        // The random points, scored in blocks so the model's factor is streamed once per four points.
+        const int Block = 256;
+        var block = new double[Block * count];
+        var means = new double[Block];
+        var variances = new double[Block];
         int kept = 0;
-        for (int c = 0; c < options.Candidates; c++)
+        for (int first = 0; first < options.Candidates; first += Block)
         {
-            _space.Sample(random, candidate);
-            double v = Evaluate(candidate);
-            if (double.IsNaN(v) || (kept == starts && v <= startValues[starts - 1]))
+            int size = Math.Min(Block, options.Candidates - first);
+            for (int c = 0; c < size; c++)
             {
-                continue;
+                _space.Sample(random, block.AsSpan(c * count, count));
             }
 
-            // Insert into the best-first list of starts.
-            int at = Math.Min(kept, starts - 1);
-            while (at > 0 && startValues[at - 1] < v)
+            _posterior.PredictMany(block.AsSpan(0, size * count), means.AsSpan(0, size), variances.AsSpan(0, size));
+            for (int c = 0; c < size; c++)
             {
-                startValues[at] = startValues[at - 1];
-                Array.Copy(startPoints, (at - 1) * count, startPoints, at * count, count);
-                at--;
-            }
+                double v = LogExpectedImprovement.Value(means[c], variances[c], _incumbent);
+                if (double.IsNaN(v) || (kept == starts && v <= startValues[starts - 1]))
+                {
+                    continue;
+                }
 
-            startValues[at] = v;
-            candidate.CopyTo(startPoints, at * count);
-            kept = Math.Min(kept + 1, starts);
+                // Insert into the best-first list of starts.
+                int at = Math.Min(kept, starts - 1);
+                while (at > 0 && startValues[at - 1] < v)
+                {
+                    startValues[at] = startValues[at - 1];
+                    Array.Copy(startPoints, (at - 1) * count, startPoints, at * count, count);
+                    at--;
+                }
+
+                startValues[at] = v;
+                Array.Copy(block, c * count, startPoints, at * count, count);
+                kept = Math.Min(kept + 1, starts);
+            }
         }
 
         var best = new double[count];

@@ -148,6 +148,57 @@ internal static class DenseLinearAlgebra
         }
     }
 
+    /// <summary>Four dot products of one row with four vectors, reading the row once.</summary>
+    /// <param name="row">The shared operand.</param>
+    /// <param name="a">The first vector (at least as long as <paramref name="row"/>).</param>
+    /// <param name="b">The second.</param>
+    /// <param name="c">The third.</param>
+    /// <param name="d">The fourth.</param>
+    /// <param name="result">Receives the four products.</param>
+    public static void Dot4(ReadOnlySpan<double> row, ReadOnlySpan<double> a, ReadOnlySpan<double> b, ReadOnlySpan<double> c, ReadOnlySpan<double> d, Span<double> result)
+    {
+        int length = row.Length;
+        int i = 0;
+        double sa = 0, sb = 0, sc = 0, sd = 0;
+        if (Vector.IsHardwareAccelerated && length >= Vector<double>.Count)
+        {
+            int width = Vector<double>.Count;
+            ref double rr = ref MemoryMarshal.GetReference(row);
+            ref double ar = ref MemoryMarshal.GetReference(a);
+            ref double br = ref MemoryMarshal.GetReference(b);
+            ref double cr = ref MemoryMarshal.GetReference(c);
+            ref double dr = ref MemoryMarshal.GetReference(d);
+            Vector<double> va = default, vb = default, vc = default, vd = default;
+            for (; i <= length - width; i += width)
+            {
+                var x = Vector.LoadUnsafe(ref rr, (nuint)i);
+                va += x * Vector.LoadUnsafe(ref ar, (nuint)i);
+                vb += x * Vector.LoadUnsafe(ref br, (nuint)i);
+                vc += x * Vector.LoadUnsafe(ref cr, (nuint)i);
+                vd += x * Vector.LoadUnsafe(ref dr, (nuint)i);
+            }
+
+            sa = Vector.Sum(va);
+            sb = Vector.Sum(vb);
+            sc = Vector.Sum(vc);
+            sd = Vector.Sum(vd);
+        }
+
+        for (; i < length; i++)
+        {
+            double x = row[i];
+            sa += x * a[i];
+            sb += x * b[i];
+            sc += x * c[i];
+            sd += x * d[i];
+        }
+
+        result[0] = sa;
+        result[1] = sb;
+        result[2] = sc;
+        result[3] = sd;
+    }
+
     /// <summary>The dot product of two spans of equal length.</summary>
     /// <param name="x">The first.</param>
     /// <param name="y">The second.</param>

@@ -25,6 +25,7 @@ internal sealed class GaussianProcessPosterior : IDisposable
     private readonly double[] _slope;
     private readonly double[] _v;
     private readonly double[] _beta;
+    private readonly double[] _batch;
 
     /// <summary>Conditions the process on training points.</summary>
     /// <param name="points">The training points, row-major, <paramref name="count"/> × <paramref name="dimensions"/> (kernel inputs).</param>
@@ -51,6 +52,7 @@ internal sealed class GaussianProcessPosterior : IDisposable
         _slope = pool.Rent(n);
         _v = pool.Rent(n);
         _beta = pool.Rent(n);
+        _batch = pool.Rent(4 * n);
         for (int i = 0; i < n; i++)
         {
             for (int d = 0; d < dimensions; d++)
@@ -133,6 +135,58 @@ internal sealed class GaussianProcessPosterior : IDisposable
 
         variance = Math.Max(0, _signal - (_signal * _signal * explained));
         return mean;
+    }
+
+    /// <summary>The posterior mean and variance at many points, four at a time so the factor is read once per four.</summary>
+    /// <param name="points">The points, row-major (kernel inputs).</param>
+    /// <param name="means">Receives the means, one per point.</param>
+    /// <param name="variances">Receives the variances, at least 0.</param>
+    public void PredictMany(ReadOnlySpan<double> points, Span<double> means, Span<double> variances)
+    {
+        int n = _n, dimensions = _dimensions, count = means.Length;
+        double signal = _signal;
+        Span<double> rows = _batch.AsSpan(0, 4 * n);
+        Span<double> products = stackalloc double[4];
+        Span<double> explained = stackalloc double[4];
+        int p = 0;
+        for (; p + 4 <= count; p += 4)
+        {
+            for (int b = 0; b < 4; b++)
+            {
+                Span<double> k = rows.Slice(b * n, n);
+                Matern52Kernel.SquaredDistances(points.Slice((p + b) * dimensions, dimensions), _columns, n, _weights, _isCategorical, _r2);
+                Matern52Kernel.Evaluate(_r2.AsSpan(0, n), k, default);
+                means[p + b] = signal * DenseLinearAlgebra.Dot(k, _alpha.AsSpan(0, n));
+            }
+
+            explained.Clear();
+            for (int r = 0; r < n; r++)
+            {
+                int length = r + 1;
+                DenseLinearAlgebra.Dot4(
+                    _lowerInverse.AsSpan(r * n, length),
+                    rows.Slice(0, length),
+                    rows.Slice(n, length),
+                    rows.Slice(2 * n, length),
+                    rows.Slice(3 * n, length),
+                    products);
+                for (int b = 0; b < 4; b++)
+                {
+                    explained[b] += products[b] * products[b];
+                }
+            }
+
+            for (int b = 0; b < 4; b++)
+            {
+                variances[p + b] = Math.Max(0, signal - (signal * signal * explained[b]));
+            }
+        }
+
+        for (; p < count; p++)
+        {
+            means[p] = Predict(points.Slice(p * dimensions, dimensions), out double variance);
+            variances[p] = variance;
+        }
     }
 
     /// <summary>The posterior mean and variance at a point, with their gradients in the numeric coordinates (zero in categorical ones).</summary>
@@ -219,5 +273,6 @@ internal sealed class GaussianProcessPosterior : IDisposable
         pool.Return(_slope);
         pool.Return(_v);
         pool.Return(_beta);
+        pool.Return(_batch);
     }
 }
