@@ -56,14 +56,16 @@ public class PosteriorTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(4)]
-    [InlineData(11)]
-    public void PredictMany_matches_Predict(int count)
+    [InlineData(1, 9)]
+    [InlineData(4, 9)]
+    [InlineData(11, 9)]
+    [InlineData(9, 37)]
+    [InlineData(8, 64)]
+    public void PredictMany_matches_Predict(int count, int n)
     {
-        var (points, y) = MarginalLikelihoodTests.Data(9, seed: 7);
+        var (points, y) = MarginalLikelihoodTests.Data(n, seed: 7);
         var parameters = new KernelParameters(new[] { 5.0, 1.0, 0.5 }, 1.1, 1e-3);
-        using var posterior = new GaussianProcessPosterior(points, 9, 3, y, s_categorical, parameters);
+        using var posterior = new GaussianProcessPosterior(points, n, 3, y, s_categorical, parameters);
         var random = new Random(count);
         var queries = new double[count * 3];
         for (int i = 0; i < count; i++)
@@ -75,11 +77,27 @@ public class PosteriorTests
 
         var means = new double[count];
         var variances = new double[count];
-        posterior.PredictMany(queries, means, variances);
+        posterior.PredictMany(queries, double.NegativeInfinity, means, variances);
         for (int i = 0; i < count; i++)
         {
             Assert.Equal(posterior.Predict(queries.AsSpan(i * 3, 3), out double variance), means[i], 12);
             Assert.Equal(variance, variances[i], 12);
+        }
+
+        // With a bar on the mean: variances only where the mean reaches it, the same ones.
+        double bar = means.Order().ElementAt(count / 2);
+        var barred = new double[count];
+        posterior.PredictMany(queries, bar, new double[count], barred);
+        for (int i = 0; i < count; i++)
+        {
+            if (means[i] >= bar)
+            {
+                Assert.Equal(variances[i], barred[i], 12);
+            }
+            else
+            {
+                Assert.True(double.IsNaN(barred[i]));
+            }
         }
     }
 

@@ -78,9 +78,18 @@ internal sealed class AcquisitionOptimizer
                 _space.Sample(random, block.AsSpan(c * count, count));
             }
 
-            _posterior.PredictMany(block.AsSpan(0, size * count), means.AsSpan(0, size), variances.AsSpan(0, size));
+            // A point can only displace the worst start if its log EI could beat it with the largest
+            // possible variance (the prior's): below that mean its variance is not worth computing.
+            // Exact: EI grows with the mean and with the variance, and the bar only rises.
+            double minimumMean = kept == starts ? MinimumMean(startValues[starts - 1]) : double.NegativeInfinity;
+            _posterior.PredictMany(block.AsSpan(0, size * count), minimumMean, means.AsSpan(0, size), variances.AsSpan(0, size));
             for (int c = 0; c < size; c++)
             {
+                if (double.IsNaN(variances[c]))
+                {
+                    continue;
+                }
+
                 double v = LogExpectedImprovement.Value(means[c], variances[c], _incumbent);
                 if (double.IsNaN(v) || (kept == starts && v <= startValues[starts - 1]))
                 {
@@ -133,6 +142,44 @@ internal sealed class AcquisitionOptimizer
 
         value = bestValue;
         return best;
+    }
+
+    // The mean below which log EI stays under the bar even at the prior's variance (bisection on the
+    // monotone log h), with a margin so rounding never drops a point that could win.
+    private double MinimumMean(double bar)
+    {
+        if (!double.IsFinite(bar))
+        {
+            return double.NegativeInfinity;
+        }
+
+        double sigma = Math.Sqrt(_posterior.SignalVariance + LogExpectedImprovement.StabilizingVariance);
+        double target = bar - Math.Log(sigma);
+        double low = -1e3, high = 1e3;
+        if (LogExpectedImprovement.LogH(low) >= target)
+        {
+            return double.NegativeInfinity;
+        }
+
+        if (LogExpectedImprovement.LogH(high) < target)
+        {
+            return double.PositiveInfinity;
+        }
+
+        for (int i = 0; i < 60 && high - low > 1e-9; i++)
+        {
+            double middle = 0.5 * (low + high);
+            if (LogExpectedImprovement.LogH(middle) < target)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return _incumbent + ((low - 1e-6) * sigma);
     }
 
     private double LocalSearch(double[] x, AcquisitionOptions options)

@@ -137,30 +137,69 @@ internal sealed class GaussianProcessPosterior : IDisposable
         return mean;
     }
 
-    /// <summary>The posterior mean and variance at many points, four at a time so the factor is read once per four.</summary>
+    /// <summary>
+    /// The posterior mean at many points, and the variance where the mean reaches <paramref name="minimumMean"/>
+    /// (NaN elsewhere: a caller that only wants points whose acquisition can still win skips the
+    /// quadratic part for the rest). Variances are computed four points at a time, so the factor is
+    /// read once per four.
+    /// </summary>
     /// <param name="points">The points, row-major (kernel inputs).</param>
+    /// <param name="minimumMean">The smallest mean whose variance is wanted; −∞ for all.</param>
     /// <param name="means">Receives the means, one per point.</param>
-    /// <param name="variances">Receives the variances, at least 0.</param>
-    public void PredictMany(ReadOnlySpan<double> points, Span<double> means, Span<double> variances)
+    /// <param name="variances">Receives the variances (at least 0), or NaN where skipped.</param>
+    public void PredictMany(ReadOnlySpan<double> points, double minimumMean, Span<double> means, Span<double> variances)
     {
         int n = _n, dimensions = _dimensions, count = means.Length;
         double signal = _signal;
         Span<double> rows = _batch.AsSpan(0, 4 * n);
-        Span<double> products = stackalloc double[4];
+        Span<int> owners = stackalloc int[4];
         Span<double> explained = stackalloc double[4];
-        int p = 0;
-        for (; p + 4 <= count; p += 4)
+        Span<double> tile = stackalloc double[16];
+        int slots = 0;
+        for (int p = 0; p < count; p++)
         {
-            for (int b = 0; b < 4; b++)
+            Span<double> k = rows.Slice(slots * n, n);
+            Matern52Kernel.SquaredDistances(points.Slice(p * dimensions, dimensions), _columns, n, _weights, _isCategorical, _r2);
+            Matern52Kernel.Evaluate(_r2.AsSpan(0, n), k, default);
+            means[p] = signal * DenseLinearAlgebra.Dot(k, _alpha.AsSpan(0, n));
+            variances[p] = double.NaN;
+            if (!(means[p] >= minimumMean))
             {
-                Span<double> k = rows.Slice(b * n, n);
-                Matern52Kernel.SquaredDistances(points.Slice((p + b) * dimensions, dimensions), _columns, n, _weights, _isCategorical, _r2);
-                Matern52Kernel.Evaluate(_r2.AsSpan(0, n), k, default);
-                means[p + b] = signal * DenseLinearAlgebra.Dot(k, _alpha.AsSpan(0, n));
+                continue;
+            }
+
+            owners[slots++] = p;
+            if (slots < 4)
+            {
+                continue;
             }
 
             explained.Clear();
-            for (int r = 0; r < n; r++)
+            int r = 0;
+            for (; r + 4 <= n; r += 4)
+            {
+                // Rows r … r+3 of L⁻¹ against the four kernel rows: the shared part as a 4 × 4 tile,
+                // then the rows' few extra elements below the diagonal.
+                DenseLinearAlgebra.Dot4x4(_lowerInverse.AsSpan(r * n), n, rows, n, r + 1, tile);
+                for (int j = 1; j < 4; j++)
+                {
+                    ReadOnlySpan<double> row = _lowerInverse.AsSpan((r + j) * n, n);
+                    for (int i = r + 1; i <= r + j; i++)
+                    {
+                        for (int b = 0; b < 4; b++)
+                        {
+                            tile[(j * 4) + b] += row[i] * rows[(b * n) + i];
+                        }
+                    }
+                }
+
+                for (int t = 0; t < 16; t++)
+                {
+                    explained[t & 3] += tile[t] * tile[t];
+                }
+            }
+
+            for (; r < n; r++)
             {
                 int length = r + 1;
                 DenseLinearAlgebra.Dot4(
@@ -169,23 +208,33 @@ internal sealed class GaussianProcessPosterior : IDisposable
                     rows.Slice(n, length),
                     rows.Slice(2 * n, length),
                     rows.Slice(3 * n, length),
-                    products);
+                    tile);
                 for (int b = 0; b < 4; b++)
                 {
-                    explained[b] += products[b] * products[b];
+                    explained[b] += tile[b] * tile[b];
                 }
             }
 
             for (int b = 0; b < 4; b++)
             {
-                variances[p + b] = Math.Max(0, signal - (signal * signal * explained[b]));
+                variances[owners[b]] = Math.Max(0, signal - (signal * signal * explained[b]));
             }
+
+            slots = 0;
         }
 
-        for (; p < count; p++)
+        // The last one to three points, one at a time.
+        for (int b = 0; b < slots; b++)
         {
-            means[p] = Predict(points.Slice(p * dimensions, dimensions), out double variance);
-            variances[p] = variance;
+            ReadOnlySpan<double> k = rows.Slice(b * n, n);
+            double sum = 0;
+            for (int r = 0; r < n; r++)
+            {
+                double vr = DenseLinearAlgebra.Dot(_lowerInverse.AsSpan(r * n, r + 1), k.Slice(0, r + 1));
+                sum += vr * vr;
+            }
+
+            variances[owners[b]] = Math.Max(0, signal - (signal * signal * sum));
         }
     }
 

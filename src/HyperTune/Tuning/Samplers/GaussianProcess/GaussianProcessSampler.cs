@@ -245,7 +245,7 @@ internal sealed record GaussianProcessOptions(int MaxFitPoints, KernelFitOptions
 {
     /// <summary>The defaults.</summary>
     public GaussianProcessOptions()
-        : this(100, new KernelFitOptions(), new AcquisitionOptions())
+        : this(80, new KernelFitOptions(), new AcquisitionOptions())
     {
     }
 }
