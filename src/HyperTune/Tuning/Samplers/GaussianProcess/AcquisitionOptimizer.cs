@@ -127,14 +127,20 @@ internal sealed class AcquisitionOptimizer
             }
 
             double v = LocalSearch(x, options);
-            if (v > bestValue || (s == 0 && double.IsNaN(bestValue)))
+            if (v > bestValue)
             {
                 bestValue = v;
                 x.CopyTo(best, 0);
             }
         }
 
-        if (searches == 0)
+        if (kept > 0 && !(bestValue > double.NegativeInfinity))
+        {
+            // Every local search failed (a degenerate model): the best random point.
+            startPoints.AsSpan(0, count).CopyTo(best);
+            bestValue = startValues[0];
+        }
+        else if (searches == 0 || !(bestValue > double.NegativeInfinity))
         {
             _space.Sample(random, best);
             bestValue = Evaluate(best);

@@ -124,7 +124,18 @@ internal sealed class GaussianProcessSampler : ISampler
             y[i] = incumbent;
         }
 
-        using var posterior = new GaussianProcessPosterior(points, total, dimensions, y, space.IsCategorical, parameters);
+        GaussianProcessPosterior posterior;
+        try
+        {
+            posterior = new GaussianProcessPosterior(points, total, dimensions, y, space.IsCategorical, parameters);
+        }
+        catch (InvalidOperationException)
+        {
+            // Only non-finite inputs defeat the jitter; a study must go on, so draw at random.
+            return _startup.Propose(context);
+        }
+
+        using var model = posterior;
         var optimizer = new AcquisitionOptimizer(space, posterior, incumbent);
         double[] x = optimizer.Maximize(context.Random, points.AsSpan(best * dimensions, dimensions), _options.Acquisition, out _);
         return new SamplerProposal(space.Decode(x));
