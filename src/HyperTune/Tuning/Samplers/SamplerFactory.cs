@@ -15,7 +15,7 @@ internal static class SamplerFactory
         SamplerKind.Random => new RandomSampler(),
         SamplerKind.Grid => new GridSampler(gridPoints()),
         SamplerKind.Tpe => throw new NotSupportedException("TPE lands with the tpe branch."),
-        SamplerKind.GaussianProcess => throw new NotSupportedException("GP lands with the gp branch."),
+        SamplerKind.GaussianProcess => new GaussianProcessSampler(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a sampler kind."),
     };
 }
