@@ -25,7 +25,7 @@ public sealed class Standardization
         _scales = scales;
     }
 
-    /// <summary>Features a row this standardisation expects.</summary>
+    /// <summary>Columns a row this standardisation expects: features, or targets for one made by <see cref="FitTargets"/>.</summary>
     public int FeatureCount => _means.Length;
 
     /// <summary>The mean of each feature on the fitted data.</summary>
@@ -40,19 +40,51 @@ public sealed class Standardization
     public static Standardization Fit(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int width = data.FeatureCount;
-        ReadOnlySpan<float> features = data.Features;
+        return Fit(data.Features, data.Count, data.FeatureCount);
+    }
+
+    /// <summary>
+    /// Fits the mean and standard deviation of every regression target of <paramref name="data"/>,
+    /// so that targets of any scale train as well as targets of scale 1: the training loop learns
+    /// standardised targets, and a <see cref="TrainedModel"/> turns its outputs back with <see cref="Invert"/>.
+    /// </summary>
+    /// <param name="data">The training set, for regression.</param>
+    /// <returns>The fitted standardisation, one entry a target.</returns>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is for classification.</exception>
+    public static Standardization FitTargets(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Task != TaskKind.Regression)
+            throw new ArgumentException($"Only regression targets are standardised; the dataset is for {data.Task}.", nameof(data));
+        return Fit(data.Targets, data.Count, data.TargetCount);
+    }
+
+    /// <summary>A standardisation of stored statistics (a saved model's), checked: as many means as scales, every scale finite and above 0, every mean finite.</summary>
+    internal static Standardization FromStatistics(double[] means, double[] scales)
+    {
+        if (means.Length != scales.Length || means.Length == 0)
+            throw new ArgumentException($"{means.Length} means and {scales.Length} scales: a standardisation needs one of each per column, at least one column.");
+        for (int j = 0; j < means.Length; j++)
+        {
+            if (!double.IsFinite(means[j])) throw new ArgumentException($"The mean of column {j} is {means[j]}; it must be finite.");
+            if (!(scales[j] > 0) || !double.IsFinite(scales[j])) throw new ArgumentException($"The scale of column {j} is {scales[j]}; it must be finite and above 0.");
+        }
+        return new Standardization(means, scales);
+    }
+
+    private static Standardization Fit(ReadOnlySpan<float> rows, int count, int width)
+    {
         var means = new double[width];
         var scales = new double[width];
-        for (int row = 0; row < data.Count; row++)
+        for (int row = 0; row < count; row++)
         {
-            ReadOnlySpan<float> values = features.Slice(row * width, width);
+            ReadOnlySpan<float> values = rows.Slice(row * width, width);
             for (int j = 0; j < width; j++) means[j] += values[j];
         }
-        for (int j = 0; j < width; j++) means[j] /= data.Count;
-        for (int row = 0; row < data.Count; row++)
+        for (int j = 0; j < width; j++) means[j] /= count;
+        for (int row = 0; row < count; row++)
         {
-            ReadOnlySpan<float> values = features.Slice(row * width, width);
+            ReadOnlySpan<float> values = rows.Slice(row * width, width);
             for (int j = 0; j < width; j++)
             {
                 double deviation = values[j] - means[j];
@@ -61,10 +93,45 @@ public sealed class Standardization
         }
         for (int j = 0; j < width; j++)
         {
-            double deviation = Math.Sqrt(scales[j] / data.Count);
+            double deviation = Math.Sqrt(scales[j] / count);
             scales[j] = deviation < ConstantThreshold ? 1.0 : deviation;
         }
         return new Standardization(means, scales);
+    }
+
+    /// <summary>Standardises the regression targets of <paramref name="data"/> into a new dataset with the same features; <paramref name="data"/> is untouched.</summary>
+    /// <param name="data">A regression dataset with <see cref="FeatureCount"/> targets a row.</param>
+    /// <returns>The dataset with standardised targets.</returns>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is not for regression, or has another number of targets.</exception>
+    public Dataset ApplyToTargets(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Task != TaskKind.Regression || data.TargetCount != FeatureCount)
+            throw new ArgumentException($"The standardisation was fitted on {FeatureCount} regression targets, but the dataset has {data.TargetCount} ({data.Task}).", nameof(data));
+        var targets = new float[data.Targets.Length];
+        Apply(data.Targets, targets);
+        return data.WithTargets(targets);
+    }
+
+    /// <summary>
+    /// Undoes <see cref="Apply(ReadOnlySpan{float}, Span{float})"/>: multiplies each value by its
+    /// column's scale and adds its mean, in place when the spans are the same memory. Allocates nothing.
+    /// </summary>
+    /// <param name="source">Standardised values: a multiple of <see cref="FeatureCount"/>.</param>
+    /// <param name="destination">Receives as many values on the original scale.</param>
+    /// <exception cref="ArgumentException">The lengths are not a multiple of <see cref="FeatureCount"/> or differ.</exception>
+    public void Invert(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        int width = FeatureCount;
+        if (source.Length % width != 0)
+            throw new ArgumentException($"{source.Length} values are not whole rows of {width} columns.", nameof(source));
+        if (destination.Length != source.Length)
+            throw new ArgumentException($"The destination holds {destination.Length} values; the source has {source.Length}.", nameof(destination));
+        for (int offset = 0; offset < source.Length; offset += width)
+        {
+            for (int j = 0; j < width; j++)
+                destination[offset + j] = (float)((source[offset + j] * _scales[j]) + _means[j]);
+        }
     }
 
     /// <summary>Standardises every row of <paramref name="data"/> into a new dataset with the same labels or targets; <paramref name="data"/> is untouched.</summary>

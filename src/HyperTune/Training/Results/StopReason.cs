@@ -17,7 +17,4 @@ public enum StopReason
 
     /// <summary>A loss was NaN or infinite: the run diverged and failed (<see cref="TrainingResult.Failed"/>).</summary>
     NaNLoss = 4,
-
-    /// <summary>The caller's cancellation token was cancelled.</summary>
-    Cancelled = 5,
 }
