@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the package as a user gets it: pack HyperTune, then build and run a consumer project that
-# takes it from a local folder feed (not a ProjectReference), for net8.0 and net10.0.
+# takes it from a local folder feed (not a ProjectReference), for net10.0 (the one runtime the library targets).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d)
@@ -10,14 +10,17 @@ dotnet pack HyperTune.Generators.sln -c Release -o "$work/feed" -v quiet -nologo
 pkg=$(ls "$work/feed"/HyperTune.*.nupkg)
 echo "packed $(basename "$pkg")"
 
-# The package holds the library for both frameworks and the Roslyn components for the compiler.
+# The package holds the library for net10.0 only and the Roslyn components for the compiler.
 listing=$(unzip -Z1 "$pkg")
-for entry in lib/net8.0/HyperTune.dll lib/net10.0/HyperTune.dll \
+for entry in lib/net10.0/HyperTune.dll \
              analyzers/dotnet/cs/HyperTune.SourceGenerators.dll \
              analyzers/dotnet/cs/HyperTune.Analyzers.dll \
              analyzers/dotnet/cs/HyperTune.CodeFixes.dll; do
   grep -qx "$entry" <<<"$listing" || { echo "package lacks $entry" >&2; exit 1; }
 done
+if grep -q '^lib/' <<<"$listing" && grep '^lib/' <<<"$listing" | grep -qv '^lib/net10.0/'; then
+  echo "package carries a library for another framework: $(grep '^lib/' <<<"$listing" | grep -v '^lib/net10.0/' | head -1)" >&2; exit 1
+fi
 
 # The consumer lives outside the repository so none of our build props reach it; its own
 # packages folder keeps a stale HyperTune of the same version out of the global cache's way.
@@ -41,4 +44,4 @@ for expected in $(sed -n 's/^ *\/\/ expect-diagnostic: *//p' tests/PackageConsum
   grep -q "$expected" "$work/build.log" || { echo "consumer build did not report $expected" >&2; exit 1; }
   echo "consumer build reported $expected"
 done
-dotnet run --project "$work/consumer/PackageConsumer.csproj" -c Release -f net10.0 --no-build
+dotnet run --project "$work/consumer/PackageConsumer.csproj" -c Release --no-build

@@ -24,6 +24,19 @@ var xor = Dataset.Classification(new[] { new[] { 0f, 0f }, new[] { 0f, 1f }, new
 var result = new ConsumerConfig().Train(xor, xor, new TrainOptions { Seed = 1 });
 Check(result.Model.Evaluate(xor).Accuracy == 1.0, "XOR learned");
 
+// The model outlives the process: saved, loaded, and exported to ONNX (Google.Protobuf comes with the package).
+using (var saved = new MemoryStream())
+{
+    result.Model.Save(saved);
+    saved.Position = 0;
+    var loaded = TrainedModel.Load(saved);
+    Check(loaded.Predict(xor).SequenceEqual(result.Model.Predict(xor)), "a loaded model predicts what the saved one did");
+    Check(loaded.Metadata?.SearchSpaceFingerprint == ConsumerConfig.SearchSpace.Fingerprint, "the model records the search space");
+    using var onnx = new MemoryStream();
+    loaded.ExportOnnx(onnx);
+    Check(onnx.Length > 0, "ONNX export");
+}
+
 if (failures.Count > 0)
 {
     Console.Error.WriteLine("HyperTune package consumer failed: " + string.Join("; ", failures));

@@ -29,7 +29,7 @@ public class ConfigGeneratorBenchmarks
         var trees = Enumerable.Range(0, ConfigCount)
             .Select(static i => CSharpSyntaxTree.ParseText(ConfigSource(i), s_parseOptions, $"Config{i}.cs"))
             .Append(CSharpSyntaxTree.ParseText(Unrelated("2 * x"), s_parseOptions, "Unrelated.cs"));
-        var references = Net80.References.All.Cast<MetadataReference>()
+        var references = Net100.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(Scale).Assembly.Location));
         _compilation = CSharpCompilation.Create("Bench", trees, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var unrelated = _compilation.SyntaxTrees.Single(static t => t.FilePath == "Unrelated.cs");

@@ -21,17 +21,18 @@ internal static class TrainingEmitter
 
     public static void Write(ConfigSpec config, TrainingSpec spec, SourceWriter writer)
     {
-        WriteDatasetOverload(spec, writer);
+        WriteDatasetOverload(config, spec, writer);
         writer.WriteLine();
         WriteModelOverload(config, spec, writer);
     }
 
-    private static void WriteDatasetOverload(TrainingSpec spec, SourceWriter w)
+    private static void WriteDatasetOverload(ConfigSpec config, TrainingSpec spec, SourceWriter w)
     {
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Trains a dense network with this config's hyperparameters as they are set (the search space's");
-        w.WriteLine("/// bounds are for tuning, not for training). Standardisation is fitted on <paramref name=\"train\"/>");
-        w.WriteLine("/// and applied to <paramref name=\"validation\"/>, and the returned model applies it to raw rows.");
+        w.WriteLine("/// bounds are for tuning, not for training). Features, and regression targets, are standardised on");
+        w.WriteLine("/// <paramref name=\"train\"/>'s statistics; the returned model takes raw rows, predicts raw targets and");
+        w.WriteLine("/// records this config's values and search-space fingerprint.");
         w.WriteLine("/// </summary>");
         WriteCommonParameterDocs(spec, w);
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"HyperTune\", \"{s_version}\")]");
@@ -39,11 +40,11 @@ internal static class TrainingEmitter
         w.OpenBlock();
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(train);");
         w.WriteLine($"options ??= {Ns}TrainOptions.Default;");
-        w.WriteLine($"var standardization = {Ns}Standardization.Fit(train);");
+        w.WriteLine($"var data = {Ns}StandardizedData.Fit(train, validation);");
         w.WriteLine($"var network = new {Ns}DenseNetwork(");
         w.Indent();
         w.WriteLine("train.FeatureCount,");
-        w.WriteLine($"train.Task == {Ns}TaskKind.Classification ? train.ClassCount : train.TargetCount,");
+        w.WriteLine("data.OutputCount,");
         w.WriteLine("train.Task,");
         w.WriteLine($"hiddenLayers: {Int(spec.HiddenLayers, "1")},");
         w.WriteLine($"hiddenUnits: {Int(spec.HiddenUnits, "128")},");
@@ -51,8 +52,8 @@ internal static class TrainingEmitter
         w.WriteLine($"dropout: {Real(spec.Dropout, "0.0")},");
         w.WriteLine("seed: options.Seed);");
         w.Unindent();
-        w.WriteLine("var result = Train(network, standardization.Apply(train), validation is null ? null : standardization.Apply(validation), options, cancellationToken);");
-        w.WriteLine($"return new {Ns}TrainingResult(result.History, result.StopReason, result.BestEpoch, result.BestValidationLoss, new {Ns}TrainedModel(network, standardization));");
+        w.WriteLine("var result = Train(network, data.Train, data.Validation, options, cancellationToken);");
+        w.WriteLine($"return result.WithModel(data.CreateModel(network, {Metadata(config, spec)}));");
         w.CloseBlock();
     }
 
@@ -85,7 +86,7 @@ internal static class TrainingEmitter
         w.WriteLine("/// <param name=\"train\">The training data.</param>");
         w.WriteLine($"/// <param name=\"validation\">The validation data{ValidationUse(spec)}; <see langword=\"null\"/> for none.</param>");
         w.WriteLine("/// <param name=\"options\">The seed, a progress sink and the thread count; <see langword=\"null\"/> for the defaults.</param>");
-        w.WriteLine("/// <param name=\"cancellationToken\">Stops training before the next step; the result's stop reason is then <c>Cancelled</c>.</param>");
+        w.WriteLine("/// <param name=\"cancellationToken\">Checked before every step: once cancelled, training stops and <see cref=\"global::System.OperationCanceledException\"/> is thrown.</param>");
         w.WriteLine("/// <returns>The per-epoch history, why training stopped, the best epoch and the trained model.</returns>");
         w.WriteLine("/// <remarks>");
         foreach (string line in PolicySummary(spec))
@@ -94,7 +95,8 @@ internal static class TrainingEmitter
         }
 
         w.WriteLine("/// </remarks>");
-        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A hyperparameter cannot train at all (a learning rate that is not above 0, a batch size or epoch count below 1), or the data does not fit the model.</exception>");
+        w.WriteLine("/// <exception cref=\"global::System.ArgumentException\">A hyperparameter cannot train at all (a learning rate that is not above 0 and finite as a <see cref=\"float\"/>, a batch size or epoch count below 1), or the training or validation data does not fit the model.</exception>");
+        w.WriteLine("/// <exception cref=\"global::System.OperationCanceledException\"><paramref name=\"cancellationToken\"/> was cancelled.</exception>");
     }
 
     private static string ValidationUse(TrainingSpec spec)
@@ -146,9 +148,9 @@ internal static class TrainingEmitter
     {
         string lr = spec.LearningRate.Identifier;
         w.WriteLine($"double learningRate = this.{lr};");
-        w.WriteLine("if (!(learningRate > 0) || double.IsPositiveInfinity(learningRate))");
+        w.WriteLine("if (!((float)learningRate > 0) || float.IsPositiveInfinity((float)learningRate))");
         w.OpenBlock();
-        w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(lr)} is {{learningRate}}, but training needs a finite learning rate above 0.\", \"{Trim(lr)}\");");
+        w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(lr)} is {{learningRate}}, but training needs a learning rate that is above 0 and finite as a float (the loop steps in single precision).\", \"{Trim(lr)}\");");
         w.CloseBlock();
 
         w.WriteLine($"int batchSize = {Int(spec.BatchSize, "32")};");
@@ -170,6 +172,10 @@ internal static class TrainingEmitter
         w.WriteLine("if (train.Task != model.Task || train.FeatureCount != model.InputCount)");
         w.OpenBlock();
         w.WriteLine("throw new global::System.ArgumentException($\"The model takes {model.InputCount} features for {model.Task}, but the training data has {train.FeatureCount} for {train.Task}.\", nameof(train));");
+        w.CloseBlock();
+        w.WriteLine("if (validation is not null)");
+        w.OpenBlock();
+        w.WriteLine($"{Ns}StandardizedData.CheckValidation(model.Task, model.InputCount, model.OutputCount, validation);");
         w.CloseBlock();
     }
 
@@ -223,12 +229,7 @@ internal static class TrainingEmitter
         w.WriteLine("sampler.Shuffle();");
         w.WriteLine("for (int index = 0; index < sampler.BatchCount; index++)");
         w.OpenBlock();
-        w.WriteLine("if (cancellationToken.IsCancellationRequested)");
-        w.OpenBlock();
-        w.WriteLine($"stopReason = {Ns}StopReason.Cancelled;");
-        w.WriteLine("break;");
-        w.CloseBlock();
-        w.WriteLine();
+        w.WriteLine("cancellationToken.ThrowIfCancellationRequested();");
         w.WriteLine("float loss = model.ForwardBackward(sampler.GetBatch(index));");
         w.WriteLine("lossSum += loss;");
         w.WriteLine("batches++;");
@@ -266,8 +267,8 @@ internal static class TrainingEmitter
 
         w.CloseBlock();
         w.WriteLine();
-        w.WriteLine("// A cancelled run stops at once; any other epoch, complete or cut short, is evaluated and recorded.");
-        w.WriteLine($"var evaluation = evaluator is null || stopReason == {Ns}StopReason.Cancelled ? ({Ns}Evaluation?)null : evaluator.Evaluate(validation!);");
+        w.WriteLine("// Every epoch, complete or cut short, is evaluated and recorded.");
+        w.WriteLine($"var evaluation = evaluator is null ? ({Ns}Evaluation?)null : evaluator.Evaluate(validation!);");
         w.WriteLine($"var record = new {Ns}EpochRecord(epoch, step, epochRate, batches == 0 ? double.NaN : lossSum / batches, evaluation?.Loss, evaluation?.Accuracy);");
         w.WriteLine("if (batches > 0)");
         w.OpenBlock();
@@ -340,18 +341,33 @@ internal static class TrainingEmitter
         }
         else
         {
-            w.WriteLine("int? bestEpoch = null;");
-            w.WriteLine("for (int epoch = 0; epoch < history.Count; epoch++)");
-            w.OpenBlock();
-            w.WriteLine("if (history[epoch].ValidationLoss is double loss && (bestEpoch is not int best || loss < history[best].ValidationLoss))");
-            w.OpenBlock();
-            w.WriteLine("bestEpoch = epoch;");
-            w.CloseBlock();
-            w.CloseBlock();
+            w.WriteLine($"int? bestEpoch = {Ns}TrainingResult.BestFiniteEpoch(history);");
         }
 
         w.WriteLine();
         w.WriteLine($"return new {Ns}TrainingResult(history, stopReason, bestEpoch, bestEpoch is int bestIndex ? history[bestIndex].ValidationLoss : null, new {Ns}TrainedModel(model, null));");
+    }
+
+    /// <summary>The model's metadata: the search-space fingerprint, then every dimension's value and every training role's that is not a dimension.</summary>
+    private static string Metadata(ConfigSpec config, TrainingSpec spec)
+    {
+        var names = new List<string>();
+        foreach (var dimension in config.SearchSpace.Dimensions)
+        {
+            names.Add(dimension.Identifier);
+        }
+
+        var roles = new[] { spec.LearningRate, spec.Epochs, spec.BatchSize, spec.HiddenLayers, spec.HiddenUnits, spec.Optimizer, spec.Momentum, spec.WeightDecay, spec.Dropout, spec.Activation };
+        foreach (var role in roles)
+        {
+            if (role is not null && !names.Contains(role.Identifier))
+            {
+                names.Add(role.Identifier);
+            }
+        }
+
+        var pairs = names.Select(static identifier => $"(\"{Trim(identifier)}\", this.{identifier})");
+        return $"{Ns}ModelMetadata.FromConfig({config.FullyQualifiedName}.SearchSpace.Fingerprint, {string.Join(", ", pairs)})";
     }
 
     private static string New(string attribute, AttributeInstanceSpec spec)

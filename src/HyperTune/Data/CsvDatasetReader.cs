@@ -30,6 +30,10 @@ internal static class CsvDatasetReader
         public readonly List<float> Features = new();
         public readonly List<int> Labels = new();
         public readonly List<float> Targets = new();
+        public readonly List<int> LabelLines = new();
+        public string Source = string.Empty;
+        public int LabelColumn = -1;
+        public string? LabelName;
         public int Rows;
         public int FeatureCount;
         public int LastLine;
@@ -56,15 +60,32 @@ internal static class CsvDatasetReader
 
     private static Dataset ToDataset(Table features, Table labels, CsvOptions options)
     {
+        if (options.Task == TaskKind.Classification && options.ClassCount is null) CheckLabels(labels);
         float[] flat = features.Features.ToArray();
         return options.Task == TaskKind.Classification
             ? Dataset.FromStorage(flat, features.Rows, features.FeatureCount, labels.Labels.ToArray(), options.ClassCount, null, 0, nameof(options))
             : Dataset.FromStorage(flat, features.Rows, features.FeatureCount, null, null, labels.Targets.ToArray(), 1, nameof(options));
     }
 
+    /// <summary>
+    /// Refuses labels that cannot be class indices of this file: a largest label far beyond the
+    /// number of distinct labels (an ID or code column, which would make a class per possible value),
+    /// or a single class (nothing to tell apart). A declared <see cref="CsvOptions.ClassCount"/> skips this.
+    /// </summary>
+    private static void CheckLabels(Table table)
+    {
+        var problem = Dataset.CheckLabelSpread(table.Labels, refuseSingleClass: true, out int row);
+        if (problem is null) return;
+        string column = table.LabelName is null ? $"column {table.LabelColumn}" : $"column {table.LabelColumn} (\"{table.LabelName}\")";
+        int line = table.LabelLines[row];
+        throw new CsvFormatException(
+            $"{table.Source}, line {line}, {column}: {problem} Set CsvOptions.LabelColumnIndex or LabelColumnName if this is not the label column.",
+            table.Source, line, table.LabelColumn, table.LabelName, table.Labels[row].ToString(CultureInfo.InvariantCulture));
+    }
+
     private static Table ReadTable(TextReader reader, string source, CsvOptions options, ColumnRoles roles)
     {
-        var table = new Table();
+        var table = new Table { Source = source };
         var fields = new List<ReadOnlyMemory<char>>();
         string[]? names = null;
         int columnCount = -1;
@@ -95,6 +116,8 @@ internal static class CsvDatasetReader
                     for (int c = 0; c < names.Length; c++) names[c] = fields[c].Span.Trim().ToString();
                 }
                 labelColumn = roles == ColumnRoles.FeaturesOnly ? -1 : ResolveLabelColumn(options, names, columnCount, source);
+                table.LabelColumn = labelColumn;
+                table.LabelName = labelColumn >= 0 ? names?[labelColumn] : null;
                 int featureCount = roles switch
                 {
                     ColumnRoles.FeaturesOnly => columnCount,
@@ -114,17 +137,33 @@ internal static class CsvDatasetReader
                     source, lineNumber);
             }
 
-            for (int column = 0; column < fields.Count; column++)
+            try
             {
-                if (column == labelColumn)
+                for (int column = 0; column < fields.Count; column++)
                 {
-                    if (options.Task == TaskKind.Classification) table.Labels.Add(ParseLabel(fields[column], options, source, lineNumber, column, names));
-                    else table.Targets.Add(ParseNumber(fields[column], "target", source, lineNumber, column, names));
+                    if (column == labelColumn)
+                    {
+                        if (options.Task == TaskKind.Classification)
+                        {
+                            table.Labels.Add(ParseLabel(fields[column], options, source, lineNumber, column, names));
+                            table.LabelLines.Add(lineNumber);
+                        }
+                        else
+                        {
+                            table.Targets.Add(ParseNumber(fields[column], "target", source, lineNumber, column, names));
+                        }
+                    }
+                    else if (roles != ColumnRoles.LabelOnly)
+                    {
+                        table.Features.Add(ParseNumber(fields[column], "feature", source, lineNumber, column, names));
+                    }
                 }
-                else if (roles != ColumnRoles.LabelOnly)
-                {
-                    table.Features.Add(ParseNumber(fields[column], "feature", source, lineNumber, column, names));
-                }
+            }
+            catch (CsvFormatException e) when (!options.HasHeader && lineNumber == columnsLine && LooksLikeHeader(fields))
+            {
+                throw new CsvFormatException(
+                    $"{e.Message} Line {lineNumber} looks like a header (none of its {fields.Count} fields is a number): set CsvOptions.HasHeader = true.",
+                    e.Path, e.Line, e.ColumnIndex, e.ColumnName, e.Text);
             }
             table.Rows++;
         }
@@ -152,10 +191,31 @@ internal static class CsvDatasetReader
         return index;
     }
 
+    /// <summary>Whether no field of a line reads as a number: a header, most likely.</summary>
+    private static bool LooksLikeHeader(List<ReadOnlyMemory<char>> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (double.TryParse(field.Span.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return false;
+        }
+        return fields.Count > 0;
+    }
+
+    /// <summary>Infinity as people write it: .NET reads "Infinity" but not "inf", and both must get the same answer.</summary>
+    private static bool IsInfinityWord(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 0 && text[0] is '+' or '-') text = text.Slice(1);
+        return text.Equals("inf", StringComparison.OrdinalIgnoreCase) || text.Equals("infinity", StringComparison.OrdinalIgnoreCase) || text.SequenceEqual("\u221E");
+    }
+
     private static float ParseNumber(ReadOnlyMemory<char> field, string what, string source, int line, int column, string[]? names)
     {
         ReadOnlySpan<char> text = field.Span.Trim();
         if (text.IsEmpty) throw Error("is empty", what, field, source, line, column, names);
+        if (text.Contains('\0'))
+            throw Error($"contains a NUL character (byte 0) at position {text.IndexOf('\0')}; the file may be binary, UTF-16 or damaged", what, field, source, line, column, names);
+        if (IsInfinityWord(text))
+            throw Error($"is not finite (or overflows a float); {what} values must be finite", what, field, source, line, column, names);
         if (!float.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out float value))
             throw Error($"cannot be read as a number", what, field, source, line, column, names);
         if (!float.IsFinite(value))
@@ -167,6 +227,8 @@ internal static class CsvDatasetReader
     {
         ReadOnlySpan<char> text = field.Span.Trim();
         if (text.IsEmpty) throw Error("is empty", "label", field, source, line, column, names);
+        if (text.Contains('\0'))
+            throw Error($"contains a NUL character (byte 0) at position {text.IndexOf('\0')}; the file may be binary, UTF-16 or damaged", "label", field, source, line, column, names);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || value != Math.Floor(value))
             throw Error("is not a class label; labels must be whole numbers (0, 1, 2, ...)", "label", field, source, line, column, names);
         if (value < 0)
@@ -180,7 +242,7 @@ internal static class CsvDatasetReader
     {
         string? name = names?[column];
         string columnText = name is null ? $"column {column}" : $"column {column} (\"{name}\")";
-        string text = field.ToString();
+        string text = field.ToString().Replace("\0", "\\0", StringComparison.Ordinal);
         return new CsvFormatException($"{source}, line {line}, {columnText}: the {what} \"{text}\" {problem}.", source, line, column, name, text);
     }
 

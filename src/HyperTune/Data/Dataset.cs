@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 
@@ -82,7 +83,9 @@ public sealed class Dataset
     /// <param name="labels">The class of each row, 0-based. <see cref="ClassCount"/> is the largest plus one.</param>
     /// <returns>The dataset.</returns>
     /// <exception cref="ArgumentException">The data is empty, ragged, not finite, or has a negative
-    /// label, or the lengths differ; the message names the row and column.</exception>
+    /// label, or the lengths differ; or the largest label lies far beyond the number of distinct
+    /// labels (more than 2 x distinct + 16 classes: IDs or codes, not class indices; pass the class
+    /// count if it is meant). The message names the row and column.</exception>
     public static Dataset Classification(float[][] features, int[] labels) => Classification(features, labels, classCount: null);
 
     /// <summary>
@@ -160,7 +163,9 @@ public sealed class Dataset
     /// <param name="options">The file's layout and the task.</param>
     /// <returns>The dataset.</returns>
     /// <exception cref="CsvFormatException">A value cannot be read, or a line has the wrong number of
-    /// columns; the message names the file, the 1-based line, the column and the offending text.</exception>
+    /// columns, or (for classification without <see cref="CsvOptions.ClassCount"/>) the labels are
+    /// one class only or lie far beyond the number of distinct labels (an ID column); the message
+    /// names the file, the 1-based line, the column and the offending text.</exception>
     /// <exception cref="ArgumentException">The label column that <paramref name="options"/> names does not exist in the file.</exception>
     public static Dataset FromCsv(string path, CsvOptions options)
     {
@@ -235,6 +240,9 @@ public sealed class Dataset
     /// <summary>The same labels or targets with other features (already checked), for standardisation.</summary>
     internal Dataset WithFeatures(float[] features) => new(features, Count, FeatureCount, _labels, ClassCount, _targets, TargetCount);
 
+    /// <summary>The same features with other targets (already checked), for target standardisation.</summary>
+    internal Dataset WithTargets(float[] targets) => new(_features, Count, FeatureCount, _labels, ClassCount, targets, TargetCount);
+
     /// <summary>
     /// Makes a dataset over flat storage that the caller hands over, after checking every value.
     /// <paramref name="classCount"/> null means the largest label plus one.
@@ -258,10 +266,44 @@ public sealed class Dataset
                     throw new ArgumentException($"Row {row} has the label {label}, but there are {limit} classes (labels 0 to {limit - 1}).", labelParameter);
                 if (label > max) max = label;
             }
+            if (classCount is null && CheckLabelSpread(labels, refuseSingleClass: false, out int largest) is { } problem)
+                throw new ArgumentException($"Row {largest} has the label {labels[largest]}: {problem} Or pass the class count (Dataset.Classification(features, labels, classCount)).", labelParameter);
             classes = classCount ?? max + 1;
         }
         if (targets is not null) CheckFinite(targets, targetCount, labelParameter, "target");
         return new Dataset(features, count, featureCount, labels, classes, targets, targetCount);
+    }
+
+    /// <summary>
+    /// Why <paramref name="labels"/> cannot be class indices when the class count is the largest
+    /// label plus one, with the row of the largest label; null when they can. The largest label must
+    /// not lie far beyond the number of distinct labels (more than 2 x distinct + 16 classes is an ID
+    /// or code column, not classes; <c>int.MaxValue</c> would overflow the count), and more than one
+    /// class must appear when <paramref name="refuseSingleClass"/> (a file: a dataset made from arrays
+    /// may be an evaluation set of one class), except in a one-row dataset.
+    /// </summary>
+    internal static string? CheckLabelSpread(IReadOnlyList<int> labels, bool refuseSingleClass, out int row)
+    {
+        row = 0;
+        if (labels.Count == 0) return null;
+        var distinct = new HashSet<int>();
+        for (int i = 0; i < labels.Count; i++)
+        {
+            distinct.Add(labels[i]);
+            if (labels[i] > labels[row]) row = i;
+        }
+        long classes = (long)labels[row] + 1;
+        if (classes > (2L * distinct.Count) + 16)
+        {
+            return $"the largest label is {labels[row]}, so the labels would make {classes} classes, but only {distinct.Count} distinct labels appear. " +
+                "Class labels are 0-based class indices (0 to k - 1): if the column holds IDs or codes, map them to 0..k - 1 first.";
+        }
+        if (refuseSingleClass && distinct.Count == 1 && labels.Count > 1)
+        {
+            return $"every one of the {labels.Count} rows has the label {labels[row]}: a single class leaves a classifier nothing to tell apart. " +
+                "If this is one part of a larger set, declare the class count.";
+        }
+        return null;
     }
 
     private static float[] Flatten(float[][] rows, string parameter, out int width)

@@ -1,4 +1,7 @@
 using System;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace HyperTune;
 
@@ -18,14 +21,17 @@ public sealed class Standardization
 
     private readonly double[] _means;
     private readonly double[] _scales;
+    private readonly double[] _inverseScales;
 
     private Standardization(double[] means, double[] scales)
     {
         _means = means;
         _scales = scales;
+        _inverseScales = new double[scales.Length];
+        for (int j = 0; j < scales.Length; j++) _inverseScales[j] = 1.0 / scales[j];
     }
 
-    /// <summary>Features a row this standardisation expects.</summary>
+    /// <summary>Columns a row this standardisation expects: features, or targets for one made by <see cref="FitTargets"/>.</summary>
     public int FeatureCount => _means.Length;
 
     /// <summary>The mean of each feature on the fitted data.</summary>
@@ -40,19 +46,51 @@ public sealed class Standardization
     public static Standardization Fit(Dataset data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        int width = data.FeatureCount;
-        ReadOnlySpan<float> features = data.Features;
+        return Fit(data.Features, data.Count, data.FeatureCount);
+    }
+
+    /// <summary>
+    /// Fits the mean and standard deviation of every regression target of <paramref name="data"/>,
+    /// so that targets of any scale train as well as targets of scale 1: the training loop learns
+    /// standardised targets, and a <see cref="TrainedModel"/> turns its outputs back with <see cref="Invert"/>.
+    /// </summary>
+    /// <param name="data">The training set, for regression.</param>
+    /// <returns>The fitted standardisation, one entry a target.</returns>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is for classification.</exception>
+    public static Standardization FitTargets(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Task != TaskKind.Regression)
+            throw new ArgumentException($"Only regression targets are standardised; the dataset is for {data.Task}.", nameof(data));
+        return Fit(data.Targets, data.Count, data.TargetCount);
+    }
+
+    /// <summary>A standardisation of stored statistics (a saved model's), checked: as many means as scales, every scale finite and above 0, every mean finite.</summary>
+    internal static Standardization FromStatistics(double[] means, double[] scales)
+    {
+        if (means.Length != scales.Length || means.Length == 0)
+            throw new ArgumentException($"{means.Length} means and {scales.Length} scales: a standardisation needs one of each per column, at least one column.");
+        for (int j = 0; j < means.Length; j++)
+        {
+            if (!double.IsFinite(means[j])) throw new ArgumentException($"The mean of column {j} is {means[j]}; it must be finite.");
+            if (!(scales[j] > 0) || !double.IsFinite(scales[j])) throw new ArgumentException($"The scale of column {j} is {scales[j]}; it must be finite and above 0.");
+        }
+        return new Standardization(means, scales);
+    }
+
+    private static Standardization Fit(ReadOnlySpan<float> rows, int count, int width)
+    {
         var means = new double[width];
         var scales = new double[width];
-        for (int row = 0; row < data.Count; row++)
+        for (int row = 0; row < count; row++)
         {
-            ReadOnlySpan<float> values = features.Slice(row * width, width);
+            ReadOnlySpan<float> values = rows.Slice(row * width, width);
             for (int j = 0; j < width; j++) means[j] += values[j];
         }
-        for (int j = 0; j < width; j++) means[j] /= data.Count;
-        for (int row = 0; row < data.Count; row++)
+        for (int j = 0; j < width; j++) means[j] /= count;
+        for (int row = 0; row < count; row++)
         {
-            ReadOnlySpan<float> values = features.Slice(row * width, width);
+            ReadOnlySpan<float> values = rows.Slice(row * width, width);
             for (int j = 0; j < width; j++)
             {
                 double deviation = values[j] - means[j];
@@ -61,10 +99,70 @@ public sealed class Standardization
         }
         for (int j = 0; j < width; j++)
         {
-            double deviation = Math.Sqrt(scales[j] / data.Count);
+            double deviation = Math.Sqrt(scales[j] / count);
             scales[j] = deviation < ConstantThreshold ? 1.0 : deviation;
         }
         return new Standardization(means, scales);
+    }
+
+    /// <summary>
+    /// <c>(x - mean) x (1 / scale)</c> in double, rounded to float: the vector lanes and the scalar
+    /// tail do the same operations, so every value is the same whichever path computes it. Batch
+    /// prediction runs this on every row, beside the forward pass.
+    /// </summary>
+    private void StandardiseRow(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        int j = 0;
+        if (Vector.IsHardwareAccelerated && source.Length >= Vector<float>.Count)
+        {
+            ReadOnlySpan<double> means = _means;
+            ReadOnlySpan<double> factors = _inverseScales;
+            int half = Vector<double>.Count;
+            for (; j <= source.Length - Vector<float>.Count; j += Vector<float>.Count)
+            {
+                Vector.Widen(new Vector<float>(source.Slice(j)), out Vector<double> low, out Vector<double> high);
+                low = (low - new Vector<double>(means.Slice(j))) * new Vector<double>(factors.Slice(j));
+                high = (high - new Vector<double>(means.Slice(j + half))) * new Vector<double>(factors.Slice(j + half));
+                Vector.Narrow(low, high).CopyTo(destination.Slice(j));
+            }
+        }
+        for (; j < source.Length; j++)
+            destination[j] = (float)((source[j] - _means[j]) * _inverseScales[j]);
+    }
+
+    /// <summary>Standardises the regression targets of <paramref name="data"/> into a new dataset with the same features; <paramref name="data"/> is untouched.</summary>
+    /// <param name="data">A regression dataset with <see cref="FeatureCount"/> targets a row.</param>
+    /// <returns>The dataset with standardised targets.</returns>
+    /// <exception cref="ArgumentException"><paramref name="data"/> is not for regression, or has another number of targets.</exception>
+    public Dataset ApplyToTargets(Dataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Task != TaskKind.Regression || data.TargetCount != FeatureCount)
+            throw new ArgumentException($"The standardisation was fitted on {FeatureCount} regression targets, but the dataset has {data.TargetCount} ({data.Task}).", nameof(data));
+        var targets = new float[data.Targets.Length];
+        Apply(data.Targets, targets);
+        return data.WithTargets(targets);
+    }
+
+    /// <summary>
+    /// Undoes <see cref="Apply(ReadOnlySpan{float}, Span{float})"/>: multiplies each value by its
+    /// column's scale and adds its mean, in place when the spans are the same memory. Allocates nothing.
+    /// </summary>
+    /// <param name="source">Standardised values: a multiple of <see cref="FeatureCount"/>.</param>
+    /// <param name="destination">Receives as many values on the original scale.</param>
+    /// <exception cref="ArgumentException">The lengths are not a multiple of <see cref="FeatureCount"/> or differ.</exception>
+    public void Invert(ReadOnlySpan<float> source, Span<float> destination)
+    {
+        int width = FeatureCount;
+        if (source.Length % width != 0)
+            throw new ArgumentException($"{source.Length} values are not whole rows of {width} columns.", nameof(source));
+        if (destination.Length != source.Length)
+            throw new ArgumentException($"The destination holds {destination.Length} values; the source has {source.Length}.", nameof(destination));
+        for (int offset = 0; offset < source.Length; offset += width)
+        {
+            for (int j = 0; j < width; j++)
+                destination[offset + j] = (float)((source[offset + j] * _scales[j]) + _means[j]);
+        }
     }
 
     /// <summary>Standardises every row of <paramref name="data"/> into a new dataset with the same labels or targets; <paramref name="data"/> is untouched.</summary>
@@ -96,10 +194,19 @@ public sealed class Standardization
             throw new ArgumentException($"{source.Length} values are not whole rows of {width} features.", nameof(source));
         if (destination.Length != source.Length)
             throw new ArgumentException($"The destination holds {destination.Length} values; the source has {source.Length}.", nameof(destination));
-        for (int offset = 0; offset < source.Length; offset += width)
+        if (Unsafe.AreSame(ref MemoryMarshal.GetReference(source), ref MemoryMarshal.GetReference(destination)) || !source.Overlaps(destination))
         {
-            for (int j = 0; j < width; j++)
-                destination[offset + j] = (float)((source[offset + j] - _means[j]) / _scales[j]);
+            for (int offset = 0; offset < source.Length; offset += width)
+                StandardiseRow(source.Slice(offset, width), destination.Slice(offset, width));
         }
-    }
+        else
+        {
+            // Partly overlapping spans: one row at a time through a copy, so no value is read after it was written.
+            float[] row = new float[width];
+            for (int offset = 0; offset < source.Length; offset += width)
+            {
+                source.Slice(offset, width).CopyTo(row);
+                StandardiseRow(row, destination.Slice(offset, width));
+            }
+        }    }
 }

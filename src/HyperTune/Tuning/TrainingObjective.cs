@@ -10,16 +10,12 @@ internal static class TrainingObjective
     /// <param name="result">The run.</param>
     /// <param name="cancellationToken">The study's token: a run cut short by it is an interruption, not a value.</param>
     /// <returns>The value.</returns>
-    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    /// <exception cref="OperationCanceledException">The study was cancelled while the run ended.</exception>
     /// <exception cref="InvalidOperationException">No epoch reached a finite validation loss (the run diverged at once): the trial fails.</exception>
     public static double Value(TrainingResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (result.StopReason == StopReason.Cancelled)
-        {
-            throw new OperationCanceledException("Training was cancelled.", cancellationToken);
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
         double best = double.PositiveInfinity;
         foreach (var epoch in result.History)
         {

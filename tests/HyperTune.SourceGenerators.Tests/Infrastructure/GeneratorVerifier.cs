@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Testing;
 namespace HyperTune.SourceGenerators.Tests.Infrastructure;
 
 /// <summary>
-/// The SourceGenerators.Testing verifier, set up hermetically: .NET 8 reference assemblies from
+/// The SourceGenerators.Testing verifier, set up hermetically: .NET 10 reference assemblies from
 /// Basic.Reference.Assemblies (no package download), the HyperTune library, nullable on, and
 /// compiler warnings counted, so generated code must compile warning-free.
 /// </summary>
@@ -14,7 +14,7 @@ internal sealed class GeneratorVerifier : CSharpSourceGeneratorTest<ConfigGenera
 {
     public GeneratorVerifier(NullableContextOptions nullable = NullableContextOptions.Enable)
     {
-        ReferenceAssemblies = new ReferenceAssemblies("net8.0");
+        ReferenceAssemblies = new ReferenceAssemblies("net10.0");
         TestState.AdditionalReferences.AddRange(TestCompilation.References);
         CompilerDiagnostics = CompilerDiagnostics.Warnings;
         SolutionTransforms.Add((solution, projectId) =>

@@ -5,13 +5,13 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace HyperTune.SourceGenerators.Tests.Infrastructure;
 
-/// <summary>Builds in-memory compilations against the hermetic .NET 8 reference assemblies and the HyperTune library.</summary>
+/// <summary>Builds in-memory compilations against the hermetic .NET 10 reference assemblies and the HyperTune library.</summary>
 internal static class TestCompilation
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp12);
 
     public static ImmutableArray<MetadataReference> References { get; } =
-        Net80.References.All.Cast<MetadataReference>()
+        Net100.References.All.Cast<MetadataReference>()
             .Append(MetadataReference.CreateFromFile(typeof(Scale).Assembly.Location))
             .ToImmutableArray();
 

@@ -111,8 +111,47 @@ public class CsvParsingTests
     public void Non_finite_regression_target_is_rejected_with_its_place()
     {
         var error = ReadFails("1,2\n1,inf\n", CsvOptions.Default with { Task = TaskKind.Regression });
-        Assert.Equal("mem.csv, line 2, column 1: the target \"inf\" cannot be read as a number.", error.Message);
+        Assert.Equal("mem.csv, line 2, column 1: the target \"inf\" is not finite (or overflows a float); target values must be finite.", error.Message);
     }
+
+    [Theory]
+    [InlineData("inf")]
+    [InlineData("Infinity")]
+    [InlineData("-INF")]
+    [InlineData("-Infinity")]
+    [InlineData("+inf")]
+    [InlineData("1e40")]
+    public void Every_spelling_of_infinity_gets_the_same_message(string text)
+    {
+        var error = ReadFails($"1,0\n{text},1\n");
+        Assert.Equal($"mem.csv, line 2, column 0: the feature \"{text}\" is not finite (or overflows a float); feature values must be finite.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("12\0,1", 0)]
+    [InlineData("1\02,1", 0)]
+    [InlineData("1,1\0", 1)]
+    public void A_nul_byte_inside_a_number_is_an_error(string row, int column)
+    {
+        // .NET reads "12\0" as 12: the NUL must not slip through.
+        var error = ReadFails($"1,0\n{row}\n", CsvOptions.Default with { Task = TaskKind.Regression });
+        Assert.Contains($"line 2, column {column}", error.Message);
+        Assert.Contains("contains a NUL character (byte 0)", error.Message);
+    }
+
+    [Fact]
+    public void A_header_read_as_data_hints_at_HasHeader()
+    {
+        var error = ReadFails("pixel0,pixel1,label\n1,2,0\n3,4,1\n");
+        Assert.Equal(
+            "mem.csv, line 1, column 0: the feature \"pixel0\" cannot be read as a number. Line 1 looks like a header (none of its 3 fields is a number): set CsvOptions.HasHeader = true.",
+            error.Message);
+        Assert.Equal((1, 0), (error.Line, error.ColumnIndex));
+    }
+
+    [Fact]
+    public void A_bad_value_on_a_first_line_of_numbers_gets_no_header_hint()
+        => Assert.DoesNotContain("HasHeader", ReadFails("1,x,0\n3,4,1\n").Message);
 
     [Theory]
     [InlineData("1,2,0\n1,2\n", "mem.csv, line 2: 2 columns, but the first row (line 1) has 3.")]

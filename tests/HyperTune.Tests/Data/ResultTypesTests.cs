@@ -21,7 +21,7 @@ public class ResultTypesTests
     [Fact]
     public void Stop_reasons_are_the_contract_s()
         => Assert.Equal(
-            ["MaxEpochs", "EarlyStopping", "ValidationMonitor", "StopAtStep", "NaNLoss", "Cancelled", "Pruned"],
+            ["MaxEpochs", "EarlyStopping", "ValidationMonitor", "StopAtStep", "NaNLoss", "Pruned"],
             Enum.GetNames<StopReason>());
 
     [Theory]
@@ -30,7 +30,6 @@ public class ResultTypesTests
     [InlineData(StopReason.ValidationMonitor, false)]
     [InlineData(StopReason.StopAtStep, false)]
     [InlineData(StopReason.NaNLoss, true)]
-    [InlineData(StopReason.Cancelled, false)]
     [InlineData(StopReason.Pruned, false)]
     public void Only_a_NaN_loss_fails_the_run(StopReason reason, bool failed)
     {
@@ -45,7 +44,9 @@ public class ResultTypesTests
         var model = new TrainedModel(new IdentityRegressor(1), null);
         var result = new TrainingResult(history, StopReason.EarlyStopping, 1, 1.2, model);
 
-        Assert.Same(history, result.History);
+        Assert.Equal(history, result.History);
+        history[0] = history[1];
+        Assert.NotEqual(history, result.History); // a copy: the caller's array cannot change the result
         Assert.Equal((StopReason.EarlyStopping, (int?)1, (double?)1.2), (result.StopReason, result.BestEpoch, result.BestValidationLoss));
         Assert.Same(model, result.Model);
         Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingResult(history, (StopReason)42, null, null, model));

@@ -90,4 +90,27 @@ public class StandardizationTests
     }
 
     private static double[] Column(Dataset data, int j) => Enumerable.Range(0, data.Count).Select(r => (double)data.GetRow(r)[j]).ToArray();
+
+    [Fact]
+    public void The_vectorised_rows_agree_with_the_textbook_formula_and_in_place()
+    {
+        // 37 features: whole vectors and a scalar tail; scales from 1e-3 to 1e3.
+        var random = new Random(3);
+        float[][] rows = Enumerable.Range(0, 20).Select(_ => Enumerable.Range(0, 37).Select(j => (float)((random.NextDouble() - 0.5) * Math.Pow(10, (j % 7) - 3) + j)).ToArray()).ToArray();
+        var data = Dataset.Regression(rows, new float[20]);
+        var standardization = Standardization.Fit(data);
+
+        float[] applied = new float[data.Features.Length];
+        standardization.Apply(data.Features, applied);
+        float[] inPlace = data.Features.ToArray();
+        standardization.Apply(inPlace, inPlace);
+
+        Assert.Equal(applied, inPlace);
+        for (int i = 0; i < applied.Length; i++)
+        {
+            int j = i % 37;
+            float textbook = (float)((data.Features[i] - standardization.Means[j]) / standardization.Scales[j]);
+            Assert.True(Math.Abs(applied[i] - textbook) <= Math.Max(1e-6f * Math.Abs(textbook), 1e-7f), $"value {i}: {applied[i]} against {textbook}");
+        }
+    }
 }

@@ -131,16 +131,18 @@ public class GeneratedTrainingTests
     }
 
     [Fact]
-    public void Cancellation_stops_before_the_next_step()
+    public void Cancellation_throws_before_the_next_step()
     {
         using var cancellation = new CancellationTokenSource();
         var (train, validation) = TestData.Digits().Split(0.8, seed: 1);
-        var progress = new SynchronousProgress(record => { if (record.Epoch == 1) cancellation.Cancel(); });
+        var epochs = new List<EpochRecord>();
+        var progress = new SynchronousProgress(record => { epochs.Add(record); if (record.Epoch == 1) cancellation.Cancel(); });
 
-        var result = new DigitsConfig().Train(train, validation, new TrainOptions { Progress = progress }, cancellation.Token);
+        var thrown = Assert.ThrowsAny<OperationCanceledException>(
+            () => new DigitsConfig().Train(train, validation, new TrainOptions { Progress = progress }, cancellation.Token));
 
-        Assert.Equal(StopReason.Cancelled, result.StopReason);
-        Assert.Equal(2, result.History.Count);
+        Assert.Equal(cancellation.Token, thrown.CancellationToken);
+        Assert.Equal(2, epochs.Count); // no step ran after the cancellation
     }
 
     [Fact]

@@ -68,8 +68,6 @@ public sealed class ModelEvaluator
         int outputWidth = Model.OutputCount;
         bool classify = data.Task == TaskKind.Classification;
         ReadOnlySpan<float> features = data.Features;
-        ReadOnlySpan<int> labels = data.Labels;
-        ReadOnlySpan<float> targets = data.Targets;
         double lossSum = 0;
         int correct = 0;
 
@@ -85,31 +83,37 @@ public sealed class ModelEvaluator
             }
             Span<float> outputs = _outputs.AsSpan(0, rows * outputWidth);
             Model.Predict(chunk, rows, outputs);
-
-            for (int i = 0; i < rows; i++)
-            {
-                ReadOnlySpan<float> row = outputs.Slice(i * outputWidth, outputWidth);
-                if (classify)
-                {
-                    int label = labels[start + i];
-                    lossSum -= Math.Log(Math.Max((double)row[label], MinProbability));
-                    if (ArgMax(row) == label) correct++;
-                }
-                else
-                {
-                    ReadOnlySpan<float> expected = targets.Slice((start + i) * outputWidth, outputWidth);
-                    for (int k = 0; k < outputWidth; k++)
-                    {
-                        double error = (double)row[k] - expected[k];
-                        lossSum += error * error;
-                    }
-                }
-            }
+            Accumulate(outputs, outputWidth, data, start, rows, ref lossSum, ref correct);
         }
 
         return classify
             ? new Evaluation(lossSum / data.Count, (double)correct / data.Count)
             : new Evaluation(lossSum / ((double)data.Count * outputWidth), null);
+    }
+
+    /// <summary>Adds the loss (and the correct classifications) of <paramref name="rows"/> rows from <paramref name="start"/> to the sums.</summary>
+    internal static void Accumulate(ReadOnlySpan<float> outputs, int outputWidth, Dataset data, int start, int rows, ref double lossSum, ref int correct)
+    {
+        if (data.Task == TaskKind.Classification)
+        {
+            ReadOnlySpan<int> labels = data.Labels;
+            for (int i = 0; i < rows; i++)
+            {
+                ReadOnlySpan<float> row = outputs.Slice(i * outputWidth, outputWidth);
+                int label = labels[start + i];
+                lossSum -= Math.Log(Math.Max((double)row[label], MinProbability));
+                if (ArgMax(row) == label) correct++;
+            }
+        }
+        else
+        {
+            ReadOnlySpan<float> targets = data.Targets.Slice(start * outputWidth, rows * outputWidth);
+            for (int k = 0; k < targets.Length; k++)
+            {
+                double error = (double)outputs[k] - targets[k];
+                lossSum += error * error;
+            }
+        }
     }
 
     /// <summary>The index of the largest value; the first one on ties (as NumPy's <c>argmax</c>).</summary>
@@ -123,15 +127,18 @@ public sealed class ModelEvaluator
         return best;
     }
 
-    private void CheckFits(Dataset data)
+    private void CheckFits(Dataset data) => CheckFits(Model.Task, Model.InputCount, Model.OutputCount, data, nameof(data), "dataset");
+
+    /// <summary>Throws unless <paramref name="data"/> has the task, the features and the classes or targets of a model.</summary>
+    internal static void CheckFits(TaskKind task, int inputCount, int outputCount, Dataset data, string parameter, string what)
     {
-        if (data.Task != Model.Task)
-            throw new ArgumentException($"The model does {Model.Task} but the dataset is for {data.Task}.", nameof(data));
-        if (data.FeatureCount != Model.InputCount)
-            throw new ArgumentException($"The model takes {Model.InputCount} features, but the dataset has {data.FeatureCount}.", nameof(data));
-        if (data.Task == TaskKind.Classification && data.ClassCount > Model.OutputCount)
-            throw new ArgumentException($"The model tells {Model.OutputCount} classes apart, but the dataset has {data.ClassCount}.", nameof(data));
-        if (data.Task == TaskKind.Regression && data.TargetCount != Model.OutputCount)
-            throw new ArgumentException($"The model predicts {Model.OutputCount} targets a row, but the dataset has {data.TargetCount}.", nameof(data));
+        if (data.Task != task)
+            throw new ArgumentException($"The model does {task} but the {what} is for {data.Task}.", parameter);
+        if (data.FeatureCount != inputCount)
+            throw new ArgumentException($"The model takes {inputCount} features, but the {what} has {data.FeatureCount}.", parameter);
+        if (data.Task == TaskKind.Classification && data.ClassCount > outputCount)
+            throw new ArgumentException($"The model tells {outputCount} classes apart, but the {what} has {data.ClassCount}.", parameter);
+        if (data.Task == TaskKind.Regression && data.TargetCount != outputCount)
+            throw new ArgumentException($"The model predicts {outputCount} targets a row, but the {what} has {data.TargetCount}.", parameter);
     }
 }

@@ -18,9 +18,6 @@ public enum StopReason
     /// <summary>A loss was NaN or infinite: the run diverged and failed (<see cref="TrainingResult.Failed"/>).</summary>
     NaNLoss = 4,
 
-    /// <summary>The caller's cancellation token was cancelled.</summary>
-    Cancelled = 5,
-
     /// <summary>A tuning study's pruner stopped the run: its validation losses were not promising (see <see cref="TrainOptions.Trial"/>).</summary>
     Pruned = 6,
 }

@@ -15,8 +15,11 @@ public sealed record TrainOptions
 
     /// <summary>
     /// The seed of everything random in a run (initial weights, dropout, batch order). The same
-    /// seed, data and config give bit-identical results on one thread. Default 0: a fixed seed, so
-    /// that a run is reproducible unless the caller asks otherwise.
+    /// seed, data and config give bit-identical results on one thread and one instruction set: the
+    /// AVX-512, AVX2 and portable kernels sum in different orders, so machines that differ in the
+    /// instruction set the kernels use (see <c>DOTNET_EnableAVX512F</c>) agree only to the last
+    /// bits of a float, and the runs may drift apart from there. Default 0: a fixed seed, so that a
+    /// run is reproducible unless the caller asks otherwise.
     /// </summary>
     public int Seed { get; init; }
 

@@ -1,0 +1,89 @@
+using System;
+
+namespace HyperTune;
+
+/// <summary>
+/// A training set and its validation set, standardised as the generated <c>Train</c> method trains
+/// on them: features by the statistics of the training features and, for regression, targets by
+/// the statistics of the training targets, so that targets of any scale (1e5, say) train as well
+/// as targets of scale 1. The validation set is checked against the training set first.
+/// </summary>
+public sealed class StandardizedData
+{
+    private StandardizedData(Dataset train, Dataset? validation, Standardization features, Standardization? targets, int outputCount)
+    {
+        Train = train;
+        Validation = validation;
+        Features = features;
+        Targets = targets;
+        OutputCount = outputCount;
+    }
+
+    /// <summary>The training set, standardised.</summary>
+    public Dataset Train { get; }
+
+    /// <summary>The validation set, standardised with the training set's statistics; null without one.</summary>
+    public Dataset? Validation { get; }
+
+    /// <summary>The standardisation of the features, fitted on the training set.</summary>
+    public Standardization Features { get; }
+
+    /// <summary>For regression, the standardisation of the targets, fitted on the training set; null for classification.</summary>
+    public Standardization? Targets { get; }
+
+    /// <summary>Outputs a network of this data needs: the classes of the training set, or its targets a row.</summary>
+    public int OutputCount { get; }
+
+    /// <summary>
+    /// Checks <paramref name="validation"/> against <paramref name="train"/> (task, features, classes
+    /// or targets), then fits the standardisations on <paramref name="train"/> and applies them to both.
+    /// </summary>
+    /// <param name="train">The training set, raw.</param>
+    /// <param name="validation">The validation set, raw; null for none.</param>
+    /// <returns>The standardised sets and their standardisations.</returns>
+    /// <exception cref="ArgumentException">The validation set does not fit the training set; the
+    /// message names <paramref name="validation"/> and says how.</exception>
+    public static StandardizedData Fit(Dataset train, Dataset? validation)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        int outputs = train.Task == TaskKind.Classification ? train.ClassCount : train.TargetCount;
+        if (validation is not null) CheckValidation(train.Task, train.FeatureCount, outputs, validation);
+        var features = Standardization.Fit(train);
+        Standardization? targets = train.Task == TaskKind.Regression ? Standardization.FitTargets(train) : null;
+        Dataset scaledTrain = features.Apply(train);
+        Dataset? scaledValidation = validation is null ? null : features.Apply(validation);
+        if (targets is not null)
+        {
+            scaledTrain = targets.ApplyToTargets(scaledTrain);
+            if (scaledValidation is not null) scaledValidation = targets.ApplyToTargets(scaledValidation);
+        }
+        return new StandardizedData(scaledTrain, scaledValidation, features, targets, outputs);
+    }
+
+    /// <summary>
+    /// Throws unless <paramref name="validation"/> can measure a model of <paramref name="outputCount"/>
+    /// outputs for <paramref name="task"/> on <paramref name="featureCount"/> features: called before
+    /// the first epoch, so that a mismatch costs no training.
+    /// </summary>
+    /// <param name="task">The model's task.</param>
+    /// <param name="featureCount">Features a row the model takes.</param>
+    /// <param name="outputCount">The model's classes or targets a row.</param>
+    /// <param name="validation">The validation set.</param>
+    /// <exception cref="ArgumentException">The validation set has another task, another number of
+    /// features or targets, or more classes; the parameter named is <c>validation</c>.</exception>
+    public static void CheckValidation(TaskKind task, int featureCount, int outputCount, Dataset validation)
+    {
+        ArgumentNullException.ThrowIfNull(validation);
+        ModelEvaluator.CheckFits(task, featureCount, outputCount, validation, nameof(validation), "validation set");
+    }
+
+    /// <summary>
+    /// The model a run on this data produced: <paramref name="network"/> (trained on standardised
+    /// data) with both standardisations, so that it takes raw rows and predicts raw targets.
+    /// </summary>
+    /// <param name="network">The trained network.</param>
+    /// <param name="metadata">The config's values and fingerprint; null if unknown.</param>
+    /// <returns>The model.</returns>
+    public TrainedModel CreateModel(ITrainableModel network, ModelMetadata? metadata = null) =>
+        new(network, Features, Targets, metadata);
+}
