@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using HyperTune.Tuning;
 
 namespace HyperTune.Benchmarks.Tuning;
@@ -41,7 +44,7 @@ internal static class StorageBenchmarkData
 /// 8 is the default pool.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5, invocationCount: 1)]
+[Config(typeof(WholeStudyConfig))]
 public class SqliteStudyBenchmark
 {
     private string _path = "";
@@ -117,7 +120,7 @@ public class SqliteStudyBenchmark
 /// (every row: what a read without the change counter would cost every time).
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(ReadConfig))]
 public class SqliteGetTrialsBenchmark
 {
     private string _path = "";
@@ -173,4 +176,26 @@ public class SqliteGetTrialsBenchmark
         using var storage = new SqliteStudyStorage(_path);
         return storage.GetTrials(_study).Count;
     }
+}
+
+/// <summary>
+/// One whole study per operation (a new file each): few iterations, run in this process (the cost is
+/// dominated by SQLite, not by JIT placement, and a separate build of this project takes minutes here).
+/// </summary>
+internal sealed class WholeStudyConfig : ManualConfig
+{
+    public WholeStudyConfig() => AddJob(Job.Default
+        .WithToolchain(InProcessEmitToolchain.Instance)
+        .WithStrategy(RunStrategy.Monitoring)
+        .WithLaunchCount(1)
+        .WithWarmupCount(1)
+        .WithIterationCount(5)
+        .WithInvocationCount(1)
+        .WithUnrollFactor(1));
+}
+
+/// <summary>A short in-process job for the read benchmarks.</summary>
+internal sealed class ReadConfig : ManualConfig
+{
+    public ReadConfig() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance));
 }
