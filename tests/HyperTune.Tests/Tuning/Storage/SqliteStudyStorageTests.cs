@@ -160,6 +160,20 @@ public sealed class SqliteStudyStorageTests : SqliteScratch
     }
 
     [Fact]
+    public void Every_connection_waits_for_other_processes_and_keeps_commits_across_a_killed_process()
+    {
+        using var pool = new SqliteConnectionPool(SqliteStorageLocation.ToConnectionString("Data Source=" + NewPath() + ";Default Timeout=12"), 2);
+        using var first = pool.Rent();
+        using var second = pool.Rent();
+        foreach (var lease in new[] { first, second })
+        {
+            Assert.Equal(12000L, lease.Connection.Command("PRAGMA busy_timeout").ExecuteScalar());
+            Assert.Equal(1L, lease.Connection.Command("PRAGMA synchronous").ExecuteScalar()); // NORMAL
+            Assert.Equal(1L, lease.Connection.Command("PRAGMA foreign_keys").ExecuteScalar());
+        }
+    }
+
+    [Fact]
     public void A_store_written_by_a_newer_schema_is_refused_naming_both_versions()
     {
         string path = NewPath();
