@@ -47,7 +47,7 @@ internal static class SqliteCrashWorker
 /// reopens the store: every trial a worker reported finished is there and finished, no number repeats,
 /// and the trials left running are failed as stale.
 /// </summary>
-public sealed class SqliteCrashTests : SqliteScratch
+public sealed class SqliteCrashTests(Xunit.Abstractions.ITestOutputHelper output) : SqliteScratch
 {
     [Fact]
     public void Killed_workers_lose_no_finished_trial_and_never_repeat_a_number()
@@ -125,6 +125,7 @@ public sealed class SqliteCrashTests : SqliteScratch
             Assert.All(trials.Where(t => t.State == TrialState.Running), t => Assert.Contains(t.Worker!, killed));
             Assert.True(running.Length <= workersPerRound, $"{running.Length} trials were left running by {workersPerRound} workers (seed {seed})");
             var failed = storage.FailStaleTrials(study.Id, TimeSpan.FromHours(1), killed.Contains);
+            output.WriteLine($"round {round} (seed {seed}): finished {string.Join(", ", children.Select(c => $"{c.Worker} {c.FinishedCount}"))}; {trials.Count} trials stored; left running and failed as stale: [{string.Join(", ", failed)}]");
             Assert.Equal(running, failed.OrderBy(n => n));
             Assert.DoesNotContain(storage.GetTrials(study.Id), t => t.State == TrialState.Running);
 
