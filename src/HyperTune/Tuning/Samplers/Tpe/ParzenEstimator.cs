@@ -83,6 +83,9 @@ internal sealed class ParzenEstimator
 
         weights[prior] = 1;
 
+        var scratchA = new double[kernels];
+        var scratchB = new double[kernels];
+        var scratchC = new double[kernels];
         double minSigma = TpeRules.MinBandwidth(kernels);
         double scott = TpeRules.ScottFactor * Math.Pow(Math.Max(count, 1), -1.0 / (d + 4));
         for (int j = 0; j < d; j++)
@@ -118,16 +121,29 @@ internal sealed class ParzenEstimator
 
             sigma[prior] = 1;
             var inverse = _inverseTwoVariance.AsSpan(j * kernels, kernels);
+            var lower = scratchA.AsSpan(0, kernels);
+            var upper = scratchB.AsSpan(0, kernels);
             for (int k = 0; k < kernels; k++)
             {
-                inverse[k] = 0.5 / (sigma[k] * sigma[k]);
+                double inverseSigma = 1 / sigma[k];
+                inverse[k] = 0.5 * inverseSigma * inverseSigma;
+                lower[k] = -mu[k] * inverseSigma;
+                upper[k] = (1 - mu[k]) * inverseSigma;
+            }
 
-                // Truncation to [0, 1]: divide by the kernel's mass there.
-                double logMass = Gaussian.LogMass(-mu[k] / sigma[k], (1 - mu[k]) / sigma[k]);
-                _constant[k] -= logMass;
-                if (coordinate.Kind == DimensionKind.Continuous)
+            // Truncation to [0, 1]: divide by each kernel's mass there (its centre is inside, so the
+            // interval contains 0 in standard units).
+            var logMass = scratchC.AsSpan(0, kernels);
+            Gaussian.LogMassesAround(lower, upper, logMass);
+            bool continuous = coordinate.Kind == DimensionKind.Continuous;
+            double sharedLogSigma = Math.Log(sigma[0]);
+            for (int k = 0; k < kernels; k++)
+            {
+                _constant[k] -= logMass[k];
+                if (continuous)
                 {
-                    _constant[k] -= Math.Log(sigma[k]) + Gaussian.LogSqrtTwoPi;
+                    // Observation kernels share their bandwidth in the multivariate estimator.
+                    _constant[k] -= (multivariate && k < count ? sharedLogSigma : Math.Log(sigma[k])) + Gaussian.LogSqrtTwoPi;
                 }
             }
         }
@@ -250,7 +266,7 @@ internal sealed class ParzenEstimator
         }
     }
 
-    private static double LogSumExp(ReadOnlySpan<double> terms)
+    private static double LogSumExp(Span<double> terms)
     {
         double max = double.NegativeInfinity;
         foreach (double t in terms)
@@ -267,9 +283,26 @@ internal sealed class ParzenEstimator
         }
 
         double sum = 0;
-        foreach (double t in terms)
+        int k = 0;
+#if NET9_0_OR_GREATER
+        if (Vector.IsHardwareAccelerated && terms.Length >= Vector<double>.Count)
         {
-            double shifted = t - max;
+            var shift = new Vector<double>(max);
+            var floor = new Vector<double>(-700);
+            var total = Vector<double>.Zero;
+            var vectors = MemoryMarshal.Cast<double, Vector<double>>(terms);
+            for (int v = 0; v < vectors.Length; v++)
+            {
+                total += Vector.Exp(Vector.Max(vectors[v] - shift, floor));
+            }
+
+            sum = Vector.Sum(total);
+            k = vectors.Length * Vector<double>.Count;
+        }
+#endif
+        for (; k < terms.Length; k++)
+        {
+            double shifted = terms[k] - max;
             if (shifted > -700)
             {
                 sum += Math.Exp(shifted);

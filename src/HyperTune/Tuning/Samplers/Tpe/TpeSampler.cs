@@ -22,11 +22,21 @@ internal sealed class TpeSampler : ISampler
     /// <summary>Creates a TPE sampler.</summary>
     /// <param name="multivariate">Joint kernels over each group (default) rather than one estimator per coordinate.</param>
     /// <param name="constantLiar">Count running trials as bad observations (default).</param>
-    public TpeSampler(bool multivariate = true, bool constantLiar = true)
+    /// <param name="candidates">Draws from l(x) per proposal, 24 by default as Optuna.</param>
+    public TpeSampler(bool multivariate = true, bool constantLiar = true, int candidates = TpeRules.Candidates)
     {
+        if (candidates < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(candidates), candidates, "TPE needs at least one candidate.");
+        }
+
         Multivariate = multivariate;
         ConstantLiar = constantLiar;
+        Candidates = candidates;
     }
+
+    /// <summary>Draws from l(x) per proposal.</summary>
+    public int Candidates { get; }
 
     /// <summary>Whether groups are modelled with joint kernels.</summary>
     public bool Multivariate { get; }
@@ -83,16 +93,16 @@ internal sealed class TpeSampler : ISampler
         int d = coordinates.Length;
         var good = new ParzenEstimator(coordinates, Observations(context.Trials, coordinates, below), below.Count, Multivariate);
         var bad = new ParzenEstimator(coordinates, Observations(context.Trials, coordinates, above), above.Count, Multivariate);
-        var candidates = new double[TpeRules.Candidates * d];
+        var candidates = new double[Candidates * d];
         good.Sample(context.Random, candidates);
-        var logGood = new double[TpeRules.Candidates];
-        var logBad = new double[TpeRules.Candidates];
+        var logGood = new double[Candidates];
+        var logBad = new double[Candidates];
         var scratch = new double[Math.Max(good.Kernels, bad.Kernels)];
         good.LogPdf(candidates, logGood, scratch);
         bad.LogPdf(candidates, logBad, scratch);
         int best = 0;
         double bestScore = double.NegativeInfinity;
-        for (int c = 0; c < TpeRules.Candidates; c++)
+        for (int c = 0; c < Candidates; c++)
         {
             double score = logGood[c] - logBad[c];
             if (score > bestScore)
