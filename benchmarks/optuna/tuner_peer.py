@@ -8,6 +8,7 @@ default TPE (univariate) and TPE(multivariate=True); then the sampler's overhead
 tell around a free objective) at 100 and 1,000 trials in memory.
 
 Run: /usr/bin/python3 benchmarks/optuna/tuner_peer.py [--quality] [--overhead] [--seeds 20]
+     [--repeats 3] [--samplers Random,TPE,TPE-multivariate]
 """
 import argparse
 import math
@@ -81,12 +82,12 @@ def quality(seeds):
             sys.stdout.flush()
 
 
-def overhead(repeats):
+def overhead(repeats, kinds):
     """ms per trial of ask + tell in thread CPU time (as the .NET suite measures; the objective is included, a few microseconds)."""
     print("| Function | Sampler | Trials | ms/trial (mean over the study) | ms/trial (last 10% of trials) |")
     print("|---|---|---|---|---|")
     for name, (function, _) in FUNCTIONS.items():
-        for kind in ("Random", "TPE", "TPE-multivariate"):
+        for kind in kinds:
             for trials in (100, 1000):
                 means, lasts = [], []
                 for seed in range(repeats):
@@ -110,9 +111,10 @@ if __name__ == "__main__":
     parser.add_argument("--overhead", action="store_true")
     parser.add_argument("--seeds", type=int, default=20)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--samplers", default="Random,TPE,TPE-multivariate")
     args = parser.parse_args()
     print(f"Optuna {optuna.__version__}, numpy {np.__version__}, python {sys.version.split()[0]}")
     if args.quality or not args.overhead:
         quality(args.seeds)
     if args.overhead or not args.quality:
-        overhead(args.repeats)
+        overhead(args.repeats, args.samplers.split(","))

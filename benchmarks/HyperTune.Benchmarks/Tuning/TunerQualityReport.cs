@@ -21,7 +21,8 @@ internal static class TunerQualityReport
         int seeds = int.Parse(Option(args, "--seeds") ?? "20", CultureInfo.InvariantCulture);
         var samplers = Option(args, "--samplers")?.Split(',') ?? TunerSamplers.Default;
         var problems = Option(args, "--problems")?.Split(',').Select(TunerProblem.Named).ToArray() ?? TunerProblem.All;
-        Console.WriteLine($"{seeds} seeds; .NET {Environment.Version}; load average {LoadAverage()}");
+        int parallel = int.Parse(Option(args, "--parallel") ?? "1", CultureInfo.InvariantCulture);
+        Console.WriteLine($"{seeds} seeds; {parallel} trial(s) at a time; .NET {Environment.Version}; load average {LoadAverage()}");
         Console.WriteLine("| Function | Sampler | Trials | Q1 | Median | Q3 |");
         Console.WriteLine("|---|---|---|---|---|---|");
         foreach (var problem in problems)
@@ -32,7 +33,9 @@ internal static class TunerQualityReport
                 var runs = new double[seeds][];
                 for (int seed = 0; seed < seeds; seed++)
                 {
-                    runs[seed] = SamplerHarness.Run(TunerSamplers.Create(name), problem.Dimensions, problem.Function, problem.Trials, seed);
+                    runs[seed] = parallel == 1
+                        ? SamplerHarness.Run(TunerSamplers.Create(name), problem.Dimensions, problem.Function, problem.Trials, seed)
+                        : RunParallel(TunerSamplers.Create(name), problem, seed, parallel);
                 }
 
                 foreach (int checkpoint in s_checkpoints.Where(c => c <= problem.Trials))
@@ -45,6 +48,43 @@ internal static class TunerQualityReport
                 Console.Error.WriteLine($"{problem.Name} {name}: {watch.Elapsed.TotalSeconds:F1} s");
             }
         }
+    }
+
+    /// <summary>
+    /// A study with <paramref name="parallel"/> trials in flight, as parallel workers run it: each trial is
+    /// proposed while the previous <paramref name="parallel"/> − 1 are still running (their points in the
+    /// history, their values not), and a trial's value arrives when <paramref name="parallel"/> − 1 more
+    /// have been proposed. Best-so-far is counted in finishing order.
+    /// </summary>
+    public static double[] RunParallel(HyperTune.Tuning.ISampler sampler, TunerProblem problem, int seed, int parallel)
+    {
+        var space = new HyperTune.Tuning.UnitSpace(problem.Dimensions);
+        var history = new List<HyperTune.Tuning.TrialRecord>();
+        var values = new double[problem.Trials];
+        var best = new double[problem.Trials];
+        double bestSoFar = double.PositiveInfinity;
+        int finished = 0;
+        for (int number = 0; number < problem.Trials + parallel - 1; number++)
+        {
+            if (number < problem.Trials)
+            {
+                var context = new HyperTune.Tuning.SamplerContext(space, history, Direction.Minimize, number, HyperTune.Tuning.TrialSeeds.SamplerRandom(seed, number), 10);
+                double[] unit = sampler.Propose(context)!.Unit;
+                space.MarkInactive(unit);
+                values[number] = problem.Function(unit);
+                history.Add(SamplerHarness.Complete(space, number, unit, 0, TrialState.Running));
+            }
+
+            int done = number - parallel + 1;
+            if (done >= 0)
+            {
+                history[done] = SamplerHarness.Complete(space, done, history[done].Unit, values[done]);
+                bestSoFar = Math.Min(bestSoFar, values[done]);
+                best[finished++] = bestSoFar;
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The p-th percentile with linear interpolation between order statistics (numpy's default).</summary>
