@@ -24,41 +24,67 @@ internal static class TpeSplit
         below.Clear();
         above.Clear();
         var trials = context.Trials;
-        var ranked = new List<Rank>(trials.Count);
         int finished = 0;
         for (int i = 0; i < trials.Count; i++)
         {
             var trial = trials[i];
-            if (!group.IsObservedIn(trial.Unit))
+            if (IsFinished(trial) && group.IsObservedIn(trial.Unit))
+            {
+                finished++;
+            }
+        }
+
+        // The best γ(n) by a bounded insertion (γ ≤ 25): no sort of the whole history.
+        int good = TpeRules.Gamma(finished);
+        var best = new Rank[good];
+        int held = 0;
+        for (int i = 0; i < trials.Count && good > 0; i++)
+        {
+            var trial = trials[i];
+            if (!IsFinished(trial) || !group.IsObservedIn(trial.Unit))
             {
                 continue;
             }
 
-            switch (trial.State)
+            var rank = trial.State == TrialState.Complete ? new Rank(0, 0, context.Score(trial.Value!.Value), i) : PrunedRank(context, trial, i);
+            if (held == good && rank.CompareTo(best[held - 1]) >= 0)
             {
-                case TrialState.Complete when trial.Value is double value && !double.IsNaN(value):
-                    ranked.Add(new Rank(0, 0, context.Score(value), i));
-                    finished++;
-                    break;
-                case TrialState.Pruned:
-                    ranked.Add(PrunedRank(context, trial, i));
-                    finished++;
-                    break;
-                case TrialState.Running when constantLiar:
-                    ranked.Add(new Rank(3, 0, 0, i));
-                    break;
+                continue;
             }
+
+            int at = held == good ? held - 1 : held++;
+            while (at > 0 && rank.CompareTo(best[at - 1]) < 0)
+            {
+                best[at] = best[at - 1];
+                at--;
+            }
+
+            best[at] = rank;
         }
 
-        ranked.Sort();
-        int good = TpeRules.Gamma(finished);
-        for (int r = 0; r < ranked.Count; r++)
+        for (int r = 0; r < held; r++)
         {
-            (r < good ? below : above).Add(ranked[r].Position);
+            below.Add(best[r].Position);
         }
 
         below.Sort();
-        above.Sort();
+
+        // Everything else observed, oldest first; running trials only under the constant liar.
+        int next = 0;
+        for (int i = 0; i < trials.Count; i++)
+        {
+            if (next < below.Count && below[next] == i)
+            {
+                next++;
+                continue;
+            }
+
+            var trial = trials[i];
+            if ((IsFinished(trial) || (constantLiar && trial.State == TrialState.Running)) && group.IsObservedIn(trial.Unit))
+            {
+                above.Add(i);
+            }
+        }
     }
 
     /// <summary>The number of finished (complete with a value, or pruned) trials: what start-up counts.</summary>
@@ -69,7 +95,7 @@ internal static class TpeSplit
         int count = 0;
         foreach (var trial in trials)
         {
-            if (trial.State == TrialState.Pruned || (trial.State == TrialState.Complete && trial.Value is double value && !double.IsNaN(value)))
+            if (IsFinished(trial))
             {
                 count++;
             }
@@ -77,6 +103,9 @@ internal static class TpeSplit
 
         return count;
     }
+
+    private static bool IsFinished(TrialRecord trial) =>
+        trial.State == TrialState.Pruned || (trial.State == TrialState.Complete && trial.Value is double value && !double.IsNaN(value));
 
     private static Rank PrunedRank(SamplerContext context, TrialRecord trial, int position)
     {
