@@ -209,5 +209,5 @@ public sealed class TpeRulesTests
     }
 
     private static double[] Sigmas(ParzenEstimator estimator) =>
-        (double[])typeof(ParzenEstimator).GetField("_sigma", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(estimator)!;
+        Enumerable.Range(0, estimator.Kernels).Select(k => estimator.Bandwidth(0, k)).ToArray();
 }

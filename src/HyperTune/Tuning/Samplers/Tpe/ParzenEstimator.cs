@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -22,7 +23,7 @@ namespace HyperTune.Tuning;
 /// Arrays are coordinate-major (<c>[coordinate * kernels + kernel]</c>), so the log-density loop runs
 /// over kernels with the coordinate fixed.
 /// </remarks>
-internal sealed class ParzenEstimator
+internal sealed class ParzenEstimator : IDisposable
 {
     private readonly TpeCoordinate[] _coordinates;
     private readonly int _kernels;
@@ -51,16 +52,17 @@ internal sealed class ParzenEstimator
         int kernels = count + 1;
         int prior = count;
         _kernels = kernels;
-        _mu = new double[d * kernels];
-        _sigma = new double[d * kernels];
-        _inverseTwoVariance = new double[d * kernels];
-        _constant = new double[kernels];
-        _cumulativeWeight = new double[kernels];
+        // Rented: an estimator lives for one proposal, and the bad group's holds O(n·d) numbers.
+        _mu = ArrayPool<double>.Shared.Rent(d * kernels);
+        _sigma = ArrayPool<double>.Shared.Rent(d * kernels);
+        _inverseTwoVariance = ArrayPool<double>.Shared.Rent(d * kernels);
+        _constant = ArrayPool<double>.Shared.Rent(kernels);
+        _cumulativeWeight = ArrayPool<double>.Shared.Rent(kernels);
         _categoryLogProbability = new double[d][];
         _categoryCumulative = new double[d][];
 
         // Kernel weights: observations by age, the prior last; normalised.
-        var weights = _cumulativeWeight.AsSpan();
+        var weights = _cumulativeWeight.AsSpan(0, kernels);
         TpeRules.Weights(weights[..count]);
         weights[prior] = TpeRules.PriorWeight;
         double total = 0;
@@ -83,9 +85,9 @@ internal sealed class ParzenEstimator
 
         weights[prior] = 1;
 
-        var scratchA = new double[kernels];
-        var scratchB = new double[kernels];
-        var scratchC = new double[kernels];
+        var scratchA = ArrayPool<double>.Shared.Rent(kernels);
+        var scratchB = ArrayPool<double>.Shared.Rent(kernels);
+        var scratchC = ArrayPool<double>.Shared.Rent(kernels);
         double minSigma = TpeRules.MinBandwidth(kernels);
         double scott = TpeRules.ScottFactor * Math.Pow(Math.Max(count, 1), -1.0 / (d + 4));
         for (int j = 0; j < d; j++)
@@ -147,10 +149,30 @@ internal sealed class ParzenEstimator
                 }
             }
         }
+
+        ArrayPool<double>.Shared.Return(scratchA);
+        ArrayPool<double>.Shared.Return(scratchB);
+        ArrayPool<double>.Shared.Return(scratchC);
     }
 
     /// <summary>The number of kernels, the prior included.</summary>
     public int Kernels => _kernels;
+
+    /// <summary>A kernel's bandwidth on a numeric coordinate (the prior is the last kernel).</summary>
+    /// <param name="coordinate">The coordinate's position in the group.</param>
+    /// <param name="kernel">The kernel.</param>
+    /// <returns>The bandwidth.</returns>
+    public double Bandwidth(int coordinate, int kernel) => _sigma[(coordinate * _kernels) + kernel];
+
+    /// <summary>Returns the rented arrays; the estimator cannot be used afterwards.</summary>
+    public void Dispose()
+    {
+        ArrayPool<double>.Shared.Return(_mu);
+        ArrayPool<double>.Shared.Return(_sigma);
+        ArrayPool<double>.Shared.Return(_inverseTwoVariance);
+        ArrayPool<double>.Shared.Return(_constant);
+        ArrayPool<double>.Shared.Return(_cumulativeWeight);
+    }
 
     /// <summary>Draws points from the mixture: a kernel by weight, then each coordinate from it.</summary>
     /// <param name="random">The stream.</param>
@@ -161,7 +183,7 @@ internal sealed class ParzenEstimator
         int count = points.Length / d;
         for (int p = 0; p < count; p++)
         {
-            int k = Pick(_cumulativeWeight, random.NextDouble());
+            int k = Pick(_cumulativeWeight.AsSpan(0, _kernels), random.NextDouble());
             for (int j = 0; j < d; j++)
             {
                 var coordinate = _coordinates[j];
@@ -197,7 +219,7 @@ internal sealed class ParzenEstimator
         var terms = scratch[..kernels];
         for (int p = 0; p < logDensity.Length; p++)
         {
-            _constant.AsSpan().CopyTo(terms);
+            _constant.AsSpan(0, kernels).CopyTo(terms);
             for (int j = 0; j < d; j++)
             {
                 var coordinate = _coordinates[j];

@@ -91,8 +91,8 @@ internal sealed class TpeSampler : ISampler
     private void SampleJointly(SamplerContext context, TpeCoordinate[] coordinates, List<int> below, List<int> above, double[] unit)
     {
         int d = coordinates.Length;
-        var good = new ParzenEstimator(coordinates, Observations(context.Trials, coordinates, below), below.Count, Multivariate);
-        var bad = new ParzenEstimator(coordinates, Observations(context.Trials, coordinates, above), above.Count, Multivariate);
+        using var good = new ParzenEstimator(coordinates, Observations(context.Trials, coordinates, below), below.Count, Multivariate);
+        using var bad = new ParzenEstimator(coordinates, Observations(context.Trials, coordinates, above), above.Count, Multivariate);
         var candidates = new double[Candidates * d];
         good.Sample(context.Random, candidates);
         var logGood = new double[Candidates];
@@ -121,7 +121,7 @@ internal sealed class TpeSampler : ISampler
     private static double[] Observations(IReadOnlyList<TrialRecord> trials, TpeCoordinate[] coordinates, List<int> positions)
     {
         int d = coordinates.Length;
-        var values = new double[positions.Count * d];
+        var values = GC.AllocateUninitializedArray<double>(positions.Count * d);
         for (int o = 0; o < positions.Count; o++)
         {
             var stored = trials[positions[o]].Unit;
