@@ -47,6 +47,7 @@ internal static unsafe class Gemm
     /// <param name="start">Overwrite C, accumulate into it, or start each row from <paramref name="bias"/>.</param>
     /// <param name="bias">The row added to every row of C when <paramref name="start"/> is <see cref="GemmStart.Bias"/>: <paramref name="n"/> values.</param>
     /// <param name="path">The implementation; <see cref="KernelPath.Auto"/> in production.</param>
+    [MethodImpl(Hot.Path)]
     public static void MultiplyNN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         GemmStart start = GemmStart.Overwrite, ReadOnlySpan<float> bias = default, KernelPath path = KernelPath.Auto)
     {
@@ -67,6 +68,7 @@ internal static unsafe class Gemm
     /// <param name="start">Overwrite C, accumulate into it, or start each row from <paramref name="bias"/>.</param>
     /// <param name="bias">The row added to every row of C when <paramref name="start"/> is <see cref="GemmStart.Bias"/>.</param>
     /// <param name="path">The implementation; <see cref="KernelPath.Auto"/> in production.</param>
+    [MethodImpl(Hot.Path)]
     public static void MultiplyTN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         GemmStart start = GemmStart.Overwrite, ReadOnlySpan<float> bias = default, KernelPath path = KernelPath.Auto)
     {
@@ -90,6 +92,7 @@ internal static unsafe class Gemm
     /// <param name="scratch">Room for Bᵀ: at least <c>k x n</c> floats, owned by the caller for the run.</param>
     /// <param name="start">Overwrite C or accumulate into it.</param>
     /// <param name="path">The implementation; <see cref="KernelPath.Auto"/> in production.</param>
+    [MethodImpl(Hot.Path)]
     public static void MultiplyNT(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         Span<float> scratch, GemmStart start = GemmStart.Overwrite, KernelPath path = KernelPath.Auto)
     {
@@ -109,6 +112,7 @@ internal static unsafe class Gemm
     /// <param name="rows">Its rows.</param>
     /// <param name="cols">Its columns.</param>
     /// <param name="destination">Receives the transpose, row-major.</param>
+    [MethodImpl(Hot.Path)]
     public static void Transpose(ReadOnlySpan<float> source, int rows, int cols, Span<float> destination)
     {
         if (source.Length < (long)rows * cols) throw new ArgumentException($"The source holds {source.Length} floats, not {rows} x {cols}.", nameof(source));
@@ -136,6 +140,7 @@ internal static unsafe class Gemm
         TransposeScalar(source, rows, cols, destination, i0, rows, 0, cols);
     }
 
+    [MethodImpl(Hot.Path)]
     private static void TransposeScalar(ReadOnlySpan<float> source, int rows, int cols, Span<float> destination, int i0, int i1, int j0, int j1)
     {
         for (int i = i0; i < i1; i++)
@@ -176,6 +181,7 @@ internal static unsafe class Gemm
         Avx.Store(destination + (7 * destinationStride), Avx.Permute2x128(u3, u7, 0x31));
     }
 
+    [MethodImpl(Hot.Path)]
     private static void Validate(int aLength, int bLength, int cLength, int biasLength, int m, int k, int n, GemmStart start)
     {
         if (m < 0) throw new ArgumentOutOfRangeException(nameof(m), m, "A dimension cannot be negative.");
@@ -188,6 +194,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>The common driver: A's element (i, p) is at <c>a[i * aRow + p * aCol]</c>.</summary>
+    [MethodImpl(Hot.Path)]
     private static void Run(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
         GemmStart start, float* bias, KernelPath path)
     {
@@ -215,6 +222,7 @@ internal static unsafe class Gemm
         }
     }
 
+    [MethodImpl(Hot.Path)]
     private static void StartOnly(float* c, nint ldc, int m, int n, GemmStart start, float* bias)
     {
         if (start == GemmStart.Accumulate) return;
@@ -229,6 +237,7 @@ internal static unsafe class Gemm
 
     // ---------------------------------------------------------------- Vector512
 
+    [MethodImpl(Hot.Path)]
     private static void Run512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
         GemmStart start, float* bias, bool masked)
     {
@@ -257,6 +266,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>One panel of 16 x <typeparamref name="TVectors"/> columns over every row, block by block of depth.</summary>
+    [MethodImpl(Hot.Path)]
     private static void Panel512<TVectors>(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k,
         GemmStart start, float* bias)
         where TVectors : struct, IConstant
@@ -285,6 +295,7 @@ internal static unsafe class Gemm
     /// and later the masked micro-kernel reads and writes them in place; elsewhere
     /// <see cref="PackedNarrowPanel512"/> copies them through zero-padded stack panels.
     /// </summary>
+    [MethodImpl(Hot.Path)]
     private static void NarrowPanel512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int width,
         GemmStart start, float* bias, bool masked)
     {
@@ -329,6 +340,7 @@ internal static unsafe class Gemm
     /// panel and C's tile goes through a 16-wide stack tile, so the ordinary micro-kernel runs.
     /// </summary>
     [SkipLocalsInit]
+    [MethodImpl(Hot.Path)]
     private static void PackedNarrowPanel512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int width,
         GemmStart start, float* bias)
     {
@@ -371,6 +383,7 @@ internal static unsafe class Gemm
         }
     }
 
+    [MethodImpl(Hot.Path)]
     private static void CopyTile(float* source, nint sourceStride, float* destination, nint destinationStride, int rows, int width)
     {
         for (int r = 0; r < rows; r++)
@@ -380,6 +393,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>Runs the micro-kernel for a tile of 1 to 6 rows.</summary>
+    [MethodImpl(Hot.Path)]
     private static void Rows512<TVectors>(int rows, float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int depth,
         GemmStart start, float* bias)
         where TVectors : struct, IConstant
@@ -637,6 +651,7 @@ internal static unsafe class Gemm
 
     // ---------------------------------------------------------------- Vector<T> (portable SIMD)
 
+    [MethodImpl(Hot.Path)]
     private static void RunVector(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
         GemmStart start, float* bias)
     {
@@ -659,6 +674,7 @@ internal static unsafe class Gemm
         }
     }
 
+    [MethodImpl(Hot.Path)]
     private static void PanelVector<TVectors>(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k,
         GemmStart start, float* bias)
         where TVectors : struct, IConstant
@@ -683,6 +699,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>The portable micro-kernel: a <typeparamref name="TRows"/> x (<see cref="Vector{T}.Count"/> x <typeparamref name="TVectors"/>) tile over <see cref="Vector{T}"/>.</summary>
+    [MethodImpl(Hot.Path)]
     private static void TileVector<TRows, TVectors>(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int depth, GemmStart start, float* bias)
         where TRows : struct, IConstant
         where TVectors : struct, IConstant
@@ -789,6 +806,7 @@ internal static unsafe class Gemm
     // ---------------------------------------------------------------- scalar
 
     /// <summary>Rows [i0, i1) and columns [j0, j1) of C, one dot product each.</summary>
+    [MethodImpl(Hot.Path)]
     private static void RunScalar(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int i0, int i1, int j0, int j1, int k,
         GemmStart start, float* bias)
     {

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Numerics;
 
 namespace HyperTune.Optimizers;
 
@@ -37,6 +39,7 @@ internal struct AdamState
     /// Python floats, then the fused kernel runs with the caller's decay (coupled for Adam, a
     /// shrink for AdamW).
     /// </summary>
+    [MethodImpl(Hot.Path)]
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, float coupledDecay, float shrink)
     {
         OptimizerGuard.Spans(parameters.Length, gradients.Length, _first.Length);

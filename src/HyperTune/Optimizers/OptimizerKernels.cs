@@ -15,6 +15,7 @@ namespace HyperTune.Optimizers;
 internal static class OptimizerKernels
 {
     /// <summary>SGD: <c>g += wd·p; p -= lr·g</c>.</summary>
+    [MethodImpl(Hot.Path)]
     public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, float weightDecay, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
@@ -57,6 +58,7 @@ internal static class OptimizerKernels
     /// SGD with momentum (PyTorch, dampening 0): <c>g += wd·p; buf = first ? g : μ·buf + g;
     /// d = nesterov ? g + μ·buf : buf; p -= lr·d</c>.
     /// </summary>
+    [MethodImpl(Hot.Path)]
     public static void Momentum(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer, float learningRate, float momentum,
         float weightDecay, bool nesterov, bool first, KernelPath path = KernelPath.Auto)
     {
@@ -114,6 +116,7 @@ internal static class OptimizerKernels
     /// momentum) share one shape: <c>g += wd·p; s = decay·s + scale·g²; p -= lr·g / (√s + ε)</c>, with
     /// decay = scale = 1 for AdaGrad and decay = α, scale = 1 - α for RMSProp.
     /// </summary>
+    [MethodImpl(Hot.Path)]
     public static void ScaledBySquares(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
         float scale, float epsilon, float weightDecay, KernelPath path = KernelPath.Auto)
     {
@@ -168,6 +171,7 @@ internal static class OptimizerKernels
     /// <c>m += (1 - β₁)(g - m)</c>; <c>v = β₂v + (1 - β₂)g²</c>;
     /// <c>p -= stepSize · m / (√v / √(1 - β₂ᵗ) + ε)</c> with <c>stepSize = lr / (1 - β₁ᵗ)</c>.
     /// </summary>
+    [MethodImpl(Hot.Path)]
     public static void Adam(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
         float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, KernelPath path = KernelPath.Auto)
     {
