@@ -205,7 +205,22 @@ internal static unsafe class Gemm
             return;
         }
 
-        switch (path == KernelPath.Auto ? Simd.Best : path)
+        path = path == KernelPath.Auto ? Simd.Best : path;
+        WorkerTeam? team = KernelThreads.Team;
+        if (team is not null && (long)m * k * n >= ParallelThreshold && RunParallel(team, a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path))
+        {
+            return;
+        }
+
+        RunBlock(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path);
+    }
+
+    /// <summary>One block of C on the calling thread.</summary>
+    [MethodImpl(Hot.Path)]
+    internal static void RunBlock(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
+        GemmStart start, float* bias, KernelPath path)
+    {
+        switch (path)
         {
             case KernelPath.Vector512:
                 Run512(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, masked: true);
@@ -219,6 +234,88 @@ internal static unsafe class Gemm
             default:
                 RunScalar(a, aRow, aCol, b, ldb, c, ldc, 0, m, 0, n, k, start, bias);
                 break;
+        }
+    }
+
+    // ---------------------------------------------------------------- threads
+
+    /// <summary>Multiply-adds (m·k·n) below which a product stays on one thread: about 20 µs of one core's work.</summary>
+    internal const long ParallelThreshold = 1L << 20;
+
+    /// <summary>Columns of C in one unit of a column split: a whole Vector512 panel, and a multiple of any <see cref="Vector{T}"/> pair.</summary>
+    internal const int ColumnUnit = 64;
+
+    /// <summary>Parts a dispatch is cut into per thread, so that a late thread's share is taken by the others.</summary>
+    private const int PartsPerThread = 4;
+
+    [ThreadStatic] private static GemmWork? t_work;
+
+    /// <summary>
+    /// Splits C among the team by output only (each element is still computed by one thread, with
+    /// the same depth blocks and the same fused multiply-adds in the same order as on one thread):
+    /// by panels of <see cref="ColumnUnit"/> columns when C has at least two, otherwise by tiles of
+    /// rows. A column split keeps every column in the kind of kernel it gets on one thread (the
+    /// narrow or scalar remainder stays in the last part); a row split changes no column at all.
+    /// </summary>
+    /// <returns>False when C is too small to split; nothing has run then.</returns>
+    [MethodImpl(Hot.Path)]
+    private static bool RunParallel(WorkerTeam team, float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
+        GemmStart start, float* bias, KernelPath path)
+    {
+        int panels = n / ColumnUnit;
+        int rowTiles = (m + TileRows - 1) / TileRows;
+        bool columns = panels >= 2;
+        int units = columns ? panels : rowTiles;
+        if (units < 2) return false;
+
+        GemmWork work = t_work ??= new GemmWork();
+        work.Set(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path, columns, units);
+        int parts = Math.Min(units, team.Threads * PartsPerThread);
+        work.Parts = parts;
+        team.Run(work, parts);
+        return true;
+    }
+
+    /// <summary>The arguments of one split product, kept per thread and reused: a dispatch allocates nothing.</summary>
+    private sealed class GemmWork : ParallelWork
+    {
+        private float* _a, _b, _c, _bias;
+        private nint _aRow, _aCol, _ldb, _ldc;
+        private int _m, _k, _n, _units;
+        private GemmStart _start;
+        private KernelPath _path;
+        private bool _columns;
+
+        public int Parts { get; set; }
+
+        public void Set(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
+            GemmStart start, float* bias, KernelPath path, bool columns, int units)
+        {
+            _a = a;
+            _b = b;
+            _c = c;
+            _bias = bias;
+            (_aRow, _aCol, _ldb, _ldc) = (aRow, aCol, ldb, ldc);
+            (_m, _k, _n, _start, _path, _columns, _units) = (m, k, n, start, path, columns, units);
+        }
+
+        [MethodImpl(Hot.Path)]
+        public override void Run(int part)
+        {
+            int first = (int)((long)part * _units / Parts);
+            int next = (int)((long)(part + 1) * _units / Parts);
+            if (_columns)
+            {
+                int j0 = first * ColumnUnit;
+                int j1 = part == Parts - 1 ? _n : next * ColumnUnit;
+                RunBlock(_a, _aRow, _aCol, _b + j0, _ldb, _c + j0, _ldc, _m, _k, j1 - j0, _start, _bias == null ? null : _bias + j0, _path);
+            }
+            else
+            {
+                int i0 = first * TileRows;
+                int i1 = Math.Min(_m, next * TileRows);
+                RunBlock(_a + (i0 * _aRow), _aRow, _aCol, _b, _ldb, _c + (i0 * _ldc), _ldc, i1 - i0, _k, _n, _start, _bias, _path);
+            }
         }
     }
 
