@@ -97,7 +97,10 @@ internal static class Parent
                   --rows N          training rows (default: 32768 for inputs < 256, else 4096); validation = rows / 8
                   --epochs 2        epochs a call
                   --threads 1       TrainOptions.Threads of every call
-                  --variants default,tc0[,pgo0]   runtime settings: the defaults, DOTNET_TieredCompilation=0, DOTNET_TieredPGO=0
+                  --variants default,tc0[,pgo0]   runtime settings: the defaults, DOTNET_TieredCompilation=0, DOTNET_TieredPGO=0;
+                                    name@N also sets the child's threads (tc0@1,tc0@2 compares thread counts),
+                                    name@N@Adam also its optimiser (tc0@1@Sgd,tc0@1@Adam)
+                  --reference LABEL  the variant the others are divided by (default TC=0, else the first)
                   --compare LABEL=path/to/HyperTune.FirstCalls.dll   also run another build of this program (default settings)
                 """);
             return 0;
@@ -107,15 +110,20 @@ internal static class Parent
         int calls = options.GetInt("calls", 5);
         string[] cases = options.Get("cases", "64-128-10:32:Sgd,784-256-10:64:Sgd").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var variants = new List<Variant>();
-        foreach (string name in options.Get("variants", "default,tc0").Split(',', StringSplitOptions.RemoveEmptyEntries))
+        foreach (string text in options.Get("variants", "default,tc0").Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
-            variants.Add(name switch
+            // name[@threads[@optimizer]]: runtime settings, and optionally the child's TrainOptions.Threads and optimiser.
+            string[] parts = text.Split('@');
+            string? threads = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
+            string? optimizer = parts.Length > 2 ? parts[2] : null;
+            string suffix = (threads is null ? string.Empty : $" {threads}t") + (optimizer is null ? string.Empty : $" {optimizer}");
+            variants.Add(parts[0] switch
             {
-                "default" => new Variant("default", null, []),
-                "tc0" => new Variant("TC=0", null, [("TieredCompilation", "0")]),
-                "pgo0" => new Variant("PGO=0", null, [("TieredPGO", "0")]),
-                "r2r0" => new Variant("R2R=0", null, [("ReadyToRun", "0")]),
-                _ => throw new ArgumentException($"Unknown variant '{name}'.", nameof(args)),
+                "default" => new Variant("default" + suffix, null, [], threads, optimizer),
+                "tc0" => new Variant("TC=0" + suffix, null, [("TieredCompilation", "0")], threads, optimizer),
+                "pgo0" => new Variant("PGO=0" + suffix, null, [("TieredPGO", "0")], threads, optimizer),
+                "r2r0" => new Variant("R2R=0" + suffix, null, [("ReadyToRun", "0")], threads, optimizer),
+                _ => throw new ArgumentException($"Unknown variant '{text}'.", nameof(args)),
             });
         }
 
@@ -123,7 +131,7 @@ internal static class Parent
         {
             int equals = compare.IndexOf('=');
             if (equals < 1) throw new ArgumentException($"--compare takes LABEL=path, not '{compare}'.", nameof(args));
-            variants.Add(new Variant(compare[..equals], Path.GetFullPath(compare[(equals + 1)..]), []));
+            variants.Add(new Variant(compare[..equals], Path.GetFullPath(compare[(equals + 1)..]), [], null, null));
         }
 
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, load average at start: {LoadAverage()}");
@@ -152,7 +160,7 @@ internal static class Parent
                 }
             }
 
-            Variant reference = variants.FirstOrDefault(v => v.Label == "TC=0") ?? variants[0];
+            Variant reference = variants.FirstOrDefault(v => v.Label == options.Get("reference", "TC=0")) ?? variants[0];
             Console.WriteLine();
             Console.WriteLine($"{text}, {rows} rows x {options.Get("epochs", "2")} epochs a call: median samples/s over {reps} processes, and each variant as a fraction of {reference.Label}");
             var header = new List<string> { "call" };
@@ -181,6 +189,18 @@ internal static class Parent
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(self);
         foreach (string arg in childArgs) start.ArgumentList.Add(arg);
+        if (variant.Threads is not null)
+        {
+            start.ArgumentList.Add("--threads");
+            start.ArgumentList.Add(variant.Threads);
+        }
+
+        if (variant.Optimizer is not null)
+        {
+            start.ArgumentList.Add("--optimizer");
+            start.ArgumentList.Add(variant.Optimizer);
+        }
+
         foreach (string setting in s_jitSettings)
         {
             start.Environment.Remove("DOTNET_" + setting);
@@ -228,7 +248,7 @@ internal static class Parent
         }
     }
 
-    private sealed record Variant(string Label, string? Assembly, (string Name, string Value)[] Settings);
+    private sealed record Variant(string Label, string? Assembly, (string Name, string Value)[] Settings, string? Threads, string? Optimizer);
 }
 
 /// <summary>--name value pairs.</summary>
