@@ -1,7 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
-using HyperTune.Optimizers;
 using HyperTune.Numerics;
+using HyperTune.Optimizers;
 
 namespace HyperTune;
 
