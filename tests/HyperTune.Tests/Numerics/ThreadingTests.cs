@@ -74,6 +74,32 @@ public class ThreadingTests
         Assert.Equal(before + 2, team.Dispatches);
     }
 
+    /// <summary>Thousands of back-to-back dispatches of varying part counts: every part runs exactly once per dispatch.</summary>
+    [Fact]
+    public void Every_part_of_every_dispatch_runs_exactly_once()
+    {
+        using var scope = KernelThreads.Use(3, capToProcessors: false);
+        WorkerTeam team = KernelThreads.Team!;
+        var work = new CountingWork(64);
+        for (int dispatch = 1; dispatch <= 5000; dispatch++)
+        {
+            int parts = 2 + (dispatch % 63);
+            Array.Clear(work.Runs);
+            team.Run(work, parts);
+            for (int part = 0; part < work.Runs.Length; part++)
+            {
+                Assert.Equal(part < parts ? 1 : 0, work.Runs[part]);
+            }
+        }
+    }
+
+    private sealed class CountingWork(int capacity) : ParallelWork
+    {
+        public int[] Runs { get; } = new int[capacity];
+
+        public override void Run(int part) => Interlocked.Increment(ref Runs[part]);
+    }
+
     [Fact]
     public void One_thread_runs_without_a_team()
     {
