@@ -47,12 +47,14 @@ internal static class Child
 
         for (int call = 1; call <= calls; call++)
         {
+            TimeSpan cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
             long start = Stopwatch.GetTimestamp();
             TrainingResult result = config.Train(train, validation, trainOptions);
             double seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
             if (result.History.Count != config.Epochs) throw new InvalidOperationException($"Call {call} trained {result.History.Count} epochs, not {config.Epochs}.");
             double samples = (double)rows * config.Epochs;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"call {call} {samples / seconds:F1}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"call {call} {samples / seconds:F1} {samples / cpuSeconds:F1}"));
         }
 
         return 0;
@@ -100,6 +102,8 @@ internal static class Parent
                   --variants default,tc0[,pgo0]   runtime settings: the defaults, DOTNET_TieredCompilation=0, DOTNET_TieredPGO=0;
                                     name@N also sets the child's threads (tc0@1,tc0@2 compares thread counts),
                                     name@N@Adam also its optimiser (tc0@1@Sgd,tc0@1@Adam)
+                  --metric wall|cpu  samples per wall-clock second (default), or per second of the child's CPU time
+                                    (all its threads, the JIT's included: robust to load, meaningful for one thread only)
                   --reference LABEL  the variant the others are divided by (default TC=0, else the first)
                   --compare LABEL=path/to/HyperTune.FirstCalls.dll   also run another build of this program (default settings)
                 """);
@@ -107,6 +111,9 @@ internal static class Parent
         }
 
         int reps = options.GetInt("reps", 5);
+        // Samples per second of wall time, or per second of the process's CPU time (all its threads,
+        // the JIT's included): the second barely moves with the machine's load, for one-thread runs.
+        bool cpu = options.Get("metric", "wall") == "cpu";
         int calls = options.GetInt("calls", 5);
         string[] cases = options.Get("cases", "64-128-10:32:Sgd,784-256-10:64:Sgd").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var variants = new List<Variant>();
@@ -135,7 +142,7 @@ internal static class Parent
         }
 
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, load average at start: {LoadAverage()}");
-        Console.WriteLine($"{reps} repetitions, {calls} calls a child, threads {options.Get("threads", "1")}, variants: {string.Join(", ", variants.Select(v => v.Label))}");
+        Console.WriteLine($"{reps} repetitions, {calls} calls a child, threads {options.Get("threads", "1")}, samples per {(cpu ? "CPU" : "wall-clock")} second, variants: {string.Join(", ", variants.Select(v => v.Label))}");
         foreach (string text in cases)
         {
             string[] parts = text.Split(':');
@@ -156,7 +163,7 @@ internal static class Parent
                 IEnumerable<Variant> order = rep % 2 == 0 ? variants : Enumerable.Reverse(variants);
                 foreach (Variant variant in order)
                 {
-                    samples[variant].Add(RunChild(variant, childArgs, calls));
+                    samples[variant].Add(RunChild(variant, childArgs, calls, cpu));
                 }
             }
 
@@ -183,7 +190,7 @@ internal static class Parent
         return 0;
     }
 
-    private static double[] RunChild(Variant variant, string[] childArgs, int calls)
+    private static double[] RunChild(Variant variant, string[] childArgs, int calls, bool cpu)
     {
         string self = variant.Assembly ?? typeof(Parent).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -217,9 +224,9 @@ internal static class Parent
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             string[] parts = line.Trim().Split(' ');
-            if (parts.Length == 3 && parts[0] == "call")
+            if (parts.Length == 4 && parts[0] == "call")
             {
-                result[int.Parse(parts[1], CultureInfo.InvariantCulture) - 1] = double.Parse(parts[2], CultureInfo.InvariantCulture);
+                result[int.Parse(parts[1], CultureInfo.InvariantCulture) - 1] = double.Parse(parts[cpu ? 3 : 2], CultureInfo.InvariantCulture);
             }
         }
 
