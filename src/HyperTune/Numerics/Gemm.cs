@@ -239,8 +239,12 @@ internal static unsafe class Gemm
 
     // ---------------------------------------------------------------- threads
 
-    /// <summary>Multiply-adds (m·k·n) below which a product stays on one thread: about 20 µs of one core's work.</summary>
-    internal const long ParallelThreshold = 1L << 20;
+    /// <summary>
+    /// Multiply-adds (m·k·n) below which a product stays on one thread: 2²³, about 150 µs of one
+    /// core's work. Below it a split gains little even on an idle machine, and on a busy one a
+    /// worker preempted in the middle of its part makes the caller wait for a whole time slice.
+    /// </summary>
+    internal const long ParallelThreshold = 1L << 23;
 
     /// <summary>Columns of C in one unit of a column split: a whole Vector512 panel, and a multiple of any <see cref="Vector{T}"/> pair.</summary>
     internal const int ColumnUnit = 64;

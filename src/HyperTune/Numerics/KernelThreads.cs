@@ -15,9 +15,10 @@ namespace HyperTune;
 /// panels of a product, slices of the parameters in an update), never by summed dimension, so
 /// every number is computed by the same operations in the same order whichever thread computes
 /// it. One thread and eight give the same weights, bit for bit.</para>
-/// <para>A product is split only above a work threshold (about a million multiply-adds, some
-/// 20 µs on one core) and an update only above 65,536 parameters: below them a dispatch would
-/// cost more than it saves, so small networks stay on the calling thread whatever the setting.</para>
+/// <para>A product is split only above a work threshold (2²³, about 8.4 million multiply-adds,
+/// some 150 µs on one core) and an update only above 65,536 parameters: below them a split would
+/// risk more than it saves, so small networks and small batches stay on the calling thread
+/// whatever the setting.</para>
 /// <para>The process shares its processors among the scopes open at once: a scope gets at most
 /// what the open scopes have not reserved (at least one thread, the caller's). A single run may
 /// use the whole machine, while runs started in parallel (for example trials of a tuner, which

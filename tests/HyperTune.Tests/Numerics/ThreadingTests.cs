@@ -14,7 +14,7 @@ public class ThreadingTests
     public static TheoryData<int, int, int, TestPath> LargeShapes()
     {
         var data = new TheoryData<int, int, int, TestPath>();
-        int[][] shapes = [[50, 333, 203], [301, 517, 10], [200, 130, 70], [45, 300, 257], [13, 900, 129]];
+        int[][] shapes = [[150, 333, 203], [1701, 517, 10], [930, 130, 70], [109, 300, 257], [73, 900, 129]];
         foreach (TestPath path in new[] { TestPath.Vector512, TestPath.Vector512Packed, TestPath.Vector, TestPath.Scalar })
         {
             foreach (int[] s in shapes) data.Add(s[0], s[1], s[2], path);
@@ -60,15 +60,18 @@ public class ThreadingTests
         WorkerTeam team = KernelThreads.Team!;
         long before = team.Dispatches;
 
-        // 32 x 64 x 128 = 262,144 multiply-adds: a 64-128-10 network's largest product at batch 32.
-        Gemm.MultiplyNN(TestData.Uniform(32 * 64, 1), TestData.Uniform(64 * 128, 2), new float[32 * 128], 32, 64, 128);
+        // 256 x 64 x 128 = 2.1 M multiply-adds: a 64-128-10 network's largest product at batch 256;
+        // 32 x 784 x 256 = 6.4 M: 784-256-10's first layer at batch 32.
+        Gemm.MultiplyNN(TestData.Uniform(256 * 64, 1), TestData.Uniform(64 * 128, 2), new float[256 * 128], 256, 64, 128);
+        Gemm.MultiplyNN(TestData.Uniform(32 * 784, 1), TestData.Uniform(784 * 256, 2), new float[32 * 256], 32, 784, 256);
         // One panel and one tile: nothing to split even above the threshold.
-        Gemm.MultiplyNN(TestData.Uniform(6 * 20000, 1), TestData.Uniform(20000 * 10, 2), new float[6 * 10], 6, 20000, 10);
+        Gemm.MultiplyNN(TestData.Uniform(6 * 150000, 1), TestData.Uniform(150000 * 10, 2), new float[6 * 10], 6, 150000, 10);
         int small = OptimizerKernels.ParallelThreshold - 1;
         OptimizerKernels.Sgd(new float[small], new float[small], 0.1f, 0f);
         Assert.Equal(before, team.Dispatches);
 
-        Gemm.MultiplyNN(TestData.Uniform(64 * 128, 1), TestData.Uniform(128 * 128, 2), new float[64 * 128], 64, 128, 128);
+        // 42 x 784 x 256 = 8.43 M: just above the threshold.
+        Gemm.MultiplyNN(TestData.Uniform(42 * 784, 1), TestData.Uniform(784 * 256, 2), new float[42 * 256], 42, 784, 256);
         Assert.Equal(before + 1, team.Dispatches);
         OptimizerKernels.Sgd(new float[small + 1], new float[small + 1], 0.1f, 0f);
         Assert.Equal(before + 2, team.Dispatches);
@@ -167,11 +170,11 @@ public class ThreadingTests
         AssertBits(one, Run(3));
     }
 
-    /// <summary>A network with tails everywhere (45 rows, 300 inputs, 257 hidden, 10 classes), Adam, dropout: 5 steps.</summary>
+    /// <summary>A network with tails everywhere (130 rows, 300 inputs, 257 hidden, 10 classes), Adam, dropout: 5 steps.</summary>
     [Fact]
     public void Training_steps_are_bit_identical_for_1_2_and_3_threads()
     {
-        const int rows = 45, inputs = 300, hidden = 257, classes = 10;
+        const int rows = 130, inputs = 300, hidden = 257, classes = 10;
         float[] features = TestData.Uniform(rows * inputs, 7);
         int[] labels = Enumerable.Range(0, rows).Select(i => (i * 7) % classes).ToArray();
 
@@ -231,11 +234,11 @@ public class GeneratedLoopThreadingTests
     }
 }
 
-/// <summary>Large enough (64 x 120 x 300 products, 39k parameters) for the split products.</summary>
+/// <summary>Large enough (256 x 120 x 300 products, 39k parameters) for the split products.</summary>
 public partial class ThreadedConfig
 {
     [LearningRate(0.1, 0.0001, Scale.Log)] public double LearningRate { get; set; } = 0.001;
-    [BatchSize(16, 64)] public int BatchSize { get; set; } = 64;
+    [BatchSize(16, 64, 256)] public int BatchSize { get; set; } = 256;
     [Epochs(2)] public int Epochs { get; set; } = 2;
     [HiddenUnits(16, 512)] public int HiddenUnits { get; set; } = 300;
     [Optimizer(OptimizerKind.Sgd, OptimizerKind.Adam)] public OptimizerKind Optimizer { get; set; } = OptimizerKind.Adam;
