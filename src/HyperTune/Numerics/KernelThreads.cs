@@ -16,7 +16,7 @@ namespace HyperTune;
 /// every number is computed by the same operations in the same order whichever thread computes
 /// it. One thread and eight give the same weights, bit for bit.</para>
 /// <para>A product is split only above a work threshold (2²³, about 8.4 million multiply-adds,
-/// some 150 µs on one core) and an update only above 65,536 parameters: below them a split would
+/// some 150 µs on one core) and an update only above 2²⁰ parameters: below them a split would
 /// risk more than it saves, so small networks and small batches stay on the calling thread
 /// whatever the setting.</para>
 /// <para>The process shares its processors among the scopes open at once: a scope gets at most

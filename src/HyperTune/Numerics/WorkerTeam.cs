@@ -27,8 +27,12 @@ internal abstract class ParallelWork
 /// </remarks>
 internal sealed class WorkerTeam
 {
-    /// <summary>Pauses a worker spins for before it blocks (each a few tens of nanoseconds).</summary>
-    private const int SpinIterations = 2000;
+    /// <summary>
+    /// Pauses a worker spins for before it blocks (a few microseconds in all): enough to catch the
+    /// next product of the same step, short enough not to take processor time from the caller
+    /// when the machine is busy (threads of one process may share one scheduling group).
+    /// </summary>
+    private const int SpinIterations = 100;
 
     /// <summary>One more than the most parts a dispatch may have.</summary>
     private const int MaxParts = 1 << 20;

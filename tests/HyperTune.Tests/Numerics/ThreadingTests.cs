@@ -144,7 +144,7 @@ public class ThreadingTests
     public void Grant_shares_the_processors_among_open_scopes(int requested, int reserved, int processors, int expected)
         => Assert.Equal(expected, KernelThreads.Grant(requested, reserved, processors));
 
-    /// <summary>Every optimiser's update over 70,001 parameters (a tail past every vector and unit), split or not.</summary>
+    /// <summary>Every optimiser's update over 2²⁰ + 17 parameters (a tail past every vector and unit), split or not.</summary>
     [Theory]
     [InlineData(OptimizerKind.Sgd)]
     [InlineData(OptimizerKind.Momentum)]
@@ -155,7 +155,7 @@ public class ThreadingTests
     [InlineData(OptimizerKind.AdamW)]
     public void Updates_are_bit_identical_for_1_2_and_3_threads(OptimizerKind kind)
     {
-        const int count = 70_001;
+        const int count = (1 << 20) + 17;
         float[] Run(int threads)
         {
             using var scope = KernelThreads.Use(threads, capToProcessors: false);
