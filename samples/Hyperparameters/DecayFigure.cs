@@ -10,6 +10,7 @@ internal static class DecayFigure
     {
         var (train, validation) = data.BreastCancer.Split(0.75, seed: 1);
         int epochs = settings.Pick(60, 4);
+        settings.Output.WriteLine($"breast cancer, {train.Count} rows to train, {validation.Count} to validate.");
         const double rate = 0.3;
         const int batch = 32, units = 128;
 

@@ -18,7 +18,7 @@ internal static class DepthFigure
                 // A new split and initialisation each seed; early stopping picks each run's epoch.
                 var (train, validation) = data.Digits.Split(0.75, seed: 10 + seed);
                 if (settings.Quick) train = Datasets.Take(train, 300, seed);
-                var config = new EarlyStoppedConfig { HiddenLayers = depths[d], HiddenUnits = 64, LearningRate = 0.001, BatchSize = 32, Epochs = settings.Pick(100, 3), Optimizer = OptimizerKind.Adam };
+                var config = new EarlyStoppedConfig { HiddenLayers = depths[d], HiddenUnits = 64, LearningRate = 0.001, BatchSize = 32, Epochs = settings.Pick(100, 2), Optimizer = OptimizerKind.Adam };
                 var result = config.Train(train, validation, new TrainOptions { Seed = seed });
                 accuracy[d][seed] = result.Model.Evaluate(validation).Accuracy!.Value * 100;
             }

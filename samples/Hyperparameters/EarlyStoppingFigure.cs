@@ -12,7 +12,7 @@ internal static class EarlyStoppingFigure
     {
         var (train, validation) = data.BreastCancer.Split(0.6, seed: 3);
         // A wide network and Adam on 341 rows: it fits the training set far past the point where validation stops improving.
-        var config = new EarlyStoppedConfig { LearningRate = 0.001, BatchSize = 32, HiddenLayers = 2, HiddenUnits = 256, Epochs = settings.Pick(200, 15), Optimizer = OptimizerKind.Adam };
+        var config = new EarlyStoppedConfig { LearningRate = 0.001, BatchSize = 32, HiddenLayers = 2, HiddenUnits = 256, Epochs = settings.Pick(200, 4), Optimizer = OptimizerKind.Adam };
         var result = config.Train(train, validation);
         var history = result.History;
         int stopped = history.Count;

@@ -13,6 +13,7 @@ internal static class LearningRateFigure
         var (train, validation) = data.Digits.Split(0.75, seed: 1);
         if (settings.Quick) train = Datasets.Take(train, 300, seed: 1);
         int epochs = settings.Pick(60, 4);
+        settings.Output.WriteLine($"digits, {train.Count} rows to train, {validation.Count} to validate.");
         (double Rate, string Verdict)[] rates = [(3.0, "too large"), (0.1, "good"), (1e-4, "too small")];
 
         var plot = Chart.NewPlot(
