@@ -23,7 +23,7 @@ internal static class DecayFigure
         ];
 
         Plot loss = new(), schedule = new();
-        Chart.Style(loss, $"Breast cancer, SGD: decay holds validation loss down, constant lr {rate} drifts up", "epoch", "validation loss");
+        Chart.Style(loss, $"Breast cancer, SGD from lr {rate}: decay keeps validation loss low", "epoch", "validation loss");
         Chart.Style(schedule, "The learning rate each epoch ran with", "epoch", "learning rate (log scale)");
         double rateMin = rate;
         for (int i = 0; i < runs.Length; i++)
