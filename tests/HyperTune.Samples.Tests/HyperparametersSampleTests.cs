@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using Hyperparameters;
 
 namespace HyperTune.Samples.Tests;
@@ -18,12 +17,10 @@ public sealed class HyperparametersSampleTests : IDisposable
     public void Quick_mode_writes_one_png_of_the_declared_size_per_claim_and_nothing_else()
     {
         var output = new StringWriter();
-        var clock = Stopwatch.StartNew();
 
         int exitCode = Sample.Run([_folder, "--quick"], output);
 
         Assert.True(exitCode == 0, output.ToString());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"The quick mode took {clock.Elapsed}.");
         Assert.Equal(6, Figure.All.Count);
         Assert.Equal(
             Figure.All.Select(f => f.File).Order(),
