@@ -28,6 +28,6 @@ internal static class StudyStorages
             return new PostgresStudyStorage(storage);
         }
 
-        throw new NotSupportedException("SQLite lands with the sqlite branch.");
+        return new SqliteStudyStorage(storage);
     }
 }
