@@ -100,6 +100,11 @@ internal static class HyperTuneCommand
         {
             return action();
         }
+        catch (OutputException exception)
+        {
+            error.WriteLine($"hypertune: cannot write: {OneLine(exception.Message)}");
+            return OutputError;
+        }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException or InvalidDataException or NotSupportedException)
         {
             error.WriteLine($"hypertune: {OneLine(exception.Message)}");
@@ -211,7 +216,7 @@ internal static class HyperTuneCommand
             return Ok;
         }
 
-        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write))
+        using (var stream = Output(path, () => new FileStream(path, FileMode.Create, FileAccess.Write)))
         {
             if (format == "csv")
             {
@@ -232,15 +237,28 @@ internal static class HyperTuneCommand
     {
         if (File.Exists(folder))
         {
-            throw new IOException($"'{folder}' is a file; --out names the folder the plots go into.");
+            throw new OutputException($"'{folder}' is a file; --out names the folder the plots go into.", null);
         }
 
-        foreach (string path in StudyPlots.WriteAll(snapshot, folder, width, height))
+        foreach (string path in Output(folder, () => StudyPlots.WriteAll(snapshot, folder, width, height)))
         {
             output.WriteLine(path);
         }
 
         return Ok;
+    }
+
+    /// <summary>Runs a write, turning a file-system failure into an <see cref="OutputException"/> that names the path.</summary>
+    private static T Output<T>(string path, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"{path}: {exception.Message}", exception);
+        }
     }
 
     private static string Count(StudySnapshot snapshot, TrialState state) => snapshot.Count(state).ToString(CultureInfo.InvariantCulture);
@@ -261,6 +279,15 @@ internal static class HyperTuneCommand
         {
             var cells = row.Select((cell, c) => rightAligned[c] ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]));
             output.WriteLine(("  " + string.Join("  ", cells)).TrimEnd());
+        }
+    }
+
+    /// <summary>An output the command could not write.</summary>
+    private sealed class OutputException : Exception
+    {
+        public OutputException(string message, Exception? inner)
+            : base(message, inner)
+        {
         }
     }
 }

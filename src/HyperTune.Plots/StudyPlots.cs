@@ -70,6 +70,7 @@ public static class StudyPlots
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var plot = NewPlot($"Optimisation history: {snapshot.Name}", "trial", ObjectiveLabel(snapshot));
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         AddPoints(plot, snapshot.Trials.Where(t => t.State == TrialState.Complete && Finite(t.Value)), t => t.Number, CompleteColor, "complete");
         AddPoints(plot, snapshot.Trials.Where(t => t.State == TrialState.Pruned && Finite(t.Value)), t => t.Number, PrunedColor, "pruned (last reported value)");
 
@@ -185,6 +186,7 @@ public static class StudyPlots
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var plot = NewPlot($"Learning curves: {snapshot.Name}", "step", "intermediate value");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         var labelled = new HashSet<TrialState>();
         foreach (var trial in snapshot.Trials.Where(t => t.IntermediateValues.Count > 0).OrderBy(t => t.State == TrialState.Pruned ? 0 : 1))
         {
