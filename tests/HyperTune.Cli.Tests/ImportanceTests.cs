@@ -60,6 +60,11 @@ public sealed class ImportanceTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
     public void Noise_alone_lets_no_parameter_dominate(int seed)
     {
         var scores = ParameterImportance.PedAnova(Study((c, r) => r.NextDouble(), 200, seed: seed));
