@@ -45,7 +45,7 @@ internal static class HyperTuneCommand
 
     private static RootCommand Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Look at HyperTune studies without writing code: list them, show a leaderboard, export the trials, plot them.");
+        var root = new RootCommand("Look at HyperTune studies without writing code: list them, show a leaderboard, export the trials, plot them; predict with a saved model.");
 
         var store = new Argument<string>("store") { Description = "The study store: a SQLite file (study.db) or a PostgreSQL connection string." };
         var study = new Argument<string>("study") { Description = "The study's name (hypertune studies <store> lists them)." };
@@ -91,6 +91,12 @@ internal static class HyperTuneCommand
         var plot = new Command("plot", "Plot a study as PNGs: history, importance, learning curves, each parameter against the objective.") { store, study, plotOut, width, height };
         plot.SetAction(parse => Guard(error, () => Plot(StudyStore.Load(parse.GetValue(store)!, parse.GetValue(study)!), parse.GetValue(plotOut)!, parse.GetValue(width), parse.GetValue(height), output)));
         root.Subcommands.Add(plot);
+
+        var model = new Argument<string>("model") { Description = "A model saved by TrainedModel.Save." };
+        var rows = new Argument<string>("csv") { Description = "Raw feature rows, comma-separated, one row a line (a header line is skipped when it is not numeric)." };
+        var predict = new Command("predict", "Predict with a saved model: one line per row (the class and its probability, or the value).") { model, rows };
+        predict.SetAction(parse => Guard(error, () => ModelPrediction.Run(parse.GetValue(model)!, parse.GetValue(rows)!, output)));
+        root.Subcommands.Add(predict);
         return root;
     }
 
