@@ -20,4 +20,7 @@ internal static class TrackingNames
 
     /// <summary>The diagnostics of each config.</summary>
     public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>Whether the compilation's C# version is one generated code compiles under.</summary>
+    public const string LanguageVersion = nameof(LanguageVersion);
 }

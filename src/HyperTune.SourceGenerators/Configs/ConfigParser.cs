@@ -23,7 +23,7 @@ namespace HyperTune.SourceGenerators.Configs;
 internal static class ConfigParser
 {
     /// <summary>The name of the nested class the generator emits.</summary>
-    public const string SearchSpaceClassName = "SearchSpace";
+    public const string SearchSpaceClassName = KnownNames.SearchSpaceClassName;
 
     private static readonly ImmutableHashSet<string> s_recognisedAttributes =
         KnownNames.DimensionAttributes.Concat(new[] { KnownNames.ActiveWhenAttribute }).ToImmutableHashSet();
@@ -38,13 +38,40 @@ internal static class ConfigParser
         node is PropertyDeclarationSyntax { AttributeLists.Count: > 0 };
 
     /// <summary>
+    /// Whether a syntax node is a positional record's parameter with a <c>property:</c> attribute
+    /// list: the cheap predicate of the one discovery <c>ForAttributeWithMetadataName</c> cannot do
+    /// (it matches attributes on the parameter symbol, and <c>property:</c> ones are on the property).
+    /// </summary>
+    public static bool IsRecordParameterCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
+        node is ParameterSyntax { AttributeLists.Count: > 0, Parent.Parent: RecordDeclarationSyntax } parameter &&
+        parameter.AttributeLists.Any(static list => list.Target?.Identifier.IsKind(SyntaxKind.PropertyKeyword) == true);
+
+    /// <summary>Builds the model of a positional record from one of its parameters, as <see cref="Parse"/> does from a property.</summary>
+    public static ConfigResult? ParseRecordParameter(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.SemanticModel.GetDeclaredSymbol((ParameterSyntax)context.Node, cancellationToken) is not IParameterSymbol { ContainingSymbol: IMethodSymbol { ContainingType: { IsRecord: true } record } } parameter ||
+            record.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is not { } property ||
+            !property.GetAttributes().Any(IsRecognised))
+        {
+            return null;
+        }
+
+        return ParseProperty(property, context.SemanticModel.Compilation, cancellationToken);
+    }
+
+    /// <summary>
     /// Builds the model of the type that declares the attributed property, once per type: only the
     /// type's first annotated property does the work, the others give <see langword="null"/>. Never
     /// throws except for cancellation: a failure becomes an HT0019 diagnostic.
     /// </summary>
     public static ConfigResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IPropertySymbol property || property.ContainingType is not { } type)
+        return context.TargetSymbol is IPropertySymbol property ? ParseProperty(property, context.SemanticModel.Compilation, cancellationToken) : null;
+    }
+
+    private static ConfigResult? ParseProperty(IPropertySymbol property, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (property.ContainingType is not { } type)
         {
             return null;
         }
@@ -62,7 +89,7 @@ internal static class ConfigParser
         string metadataName = MetadataName(type);
         try
         {
-            return ParseType(type, context.SemanticModel.Compilation, metadataName, cancellationToken);
+            return ParseType(type, compilation, metadataName, cancellationToken);
         }
         catch (OperationCanceledException)
         {
@@ -108,37 +135,49 @@ internal static class ConfigParser
     private static ConfigResult ParseType(INamedTypeSymbol type, Compilation compilation, string metadataName, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        if (type.Name == SearchSpaceClassName)
+        {
+            // A nested class cannot have its enclosing type's name: nothing valid to emit (an analyzer reports it).
+            return new ConfigResult(metadataName, null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
         Location? typeLocation = type.Locations.FirstOrDefault();
         bool canGenerate = CheckTypeShape(type, typeLocation, diagnostics)
             & CheckPartial(type, diagnostics, cancellationToken)
             & CheckNameCollision(type, diagnostics)
             & CheckConstructible(type, typeLocation, diagnostics);
 
-        var searchSpace = SearchSpaceParser.Parse(type, diagnostics, cancellationToken);
-        var training = TrainingParser.Parse(type, diagnostics);
+        var searchSpace = SearchSpaceParser.Parse(type, compilation, diagnostics, cancellationToken);
+        var training = searchSpace is null ? null : TrainingParser.Parse(type, ConfigMembers.Properties(type), searchSpace, diagnostics);
         if (!canGenerate || searchSpace is null)
         {
             return new ConfigResult(metadataName, null, diagnostics.ToEquatableArray());
         }
 
-        bool isRecordOrStruct = type.IsRecord || type.IsValueType;
-        var tunedProperties = new HashSet<string>(searchSpace.Dimensions.Select(static d => d.Name));
+        var tunedProperties = new HashSet<string>(searchSpace.Dimensions.Select(static d => d.Name).Concat(searchSpace.Fixed.Select(static f => f.Name)));
         if (searchSpace.Epochs is { } epochs)
         {
             tunedProperties.Add(epochs.PropertyName.TrimStart('@'));
         }
 
+        var construction = type.IsRecord || type.IsValueType ? ConstructionKind.With
+            : ConfigMembers.Properties(type).Any(p => tunedProperties.Contains(p.Name) && p.SetMethod is { IsInitOnly: true }) ? ConstructionKind.ObjectInitializer
+            : ConstructionKind.Clone;
+        string fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
         var spec = new ConfigSpec(
             metadataName,
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            fullName,
             DisplayName(type),
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(type).Select(Declaration).ToEquatableArray(),
             Declaration(type),
             type.IsValueType,
-            isRecordOrStruct ? ConstructionKind.With : ConstructionKind.ObjectInitializer,
-            isRecordOrStruct ? EquatableArray<string>.Empty : CopiedMembers(type, compilation, tunedProperties).ToEquatableArray(),
+            construction,
+            construction == ConstructionKind.ObjectInitializer ? CopiedMembers(type, compilation, tunedProperties).ToEquatableArray() : EquatableArray<string>.Empty,
+            NewExpression(type, fullName),
             HidesInheritedMember(type),
+            training is not null && HidesInheritedTrain(type),
             searchSpace,
             training);
         return new ConfigResult(metadataName, spec, diagnostics.ToEquatableArray());
@@ -215,9 +254,14 @@ internal static class ConfigParser
         {
             problem = "is abstract: generated code creates configs with 'new', so a config type must be concrete";
         }
-        else if (!type.IsValueType && !type.InstanceConstructors.Any(static c => c.Parameters.Length == 0))
+        else if (!type.IsValueType && !type.InstanceConstructors.Any(static c => c.Parameters.Length == 0) && PrimaryConstructor(type) is null)
         {
             problem = $"has no parameterless constructor: generated code creates configs with 'new {type.Name}()' when there is no template; add one";
+        }
+        else if (!type.IsValueType && !type.InstanceConstructors.Any(static c => c.Parameters.Length == 0) &&
+            PrimaryConstructor(type)!.Parameters.FirstOrDefault(p => !p.HasExplicitDefaultValue && !IsTunedParameter(type, p)) is { } untuned)
+        {
+            problem = $"has no parameterless constructor, and its parameter '{untuned.Name}' is neither tuned nor has a default: generated code cannot create a config without a template; give it a default value";
         }
         else if (AllMembers(type).FirstOrDefault(static m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }) is { } required)
         {
@@ -231,6 +275,34 @@ internal static class ConfigParser
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConfigNotConstructible, location, type.Name, problem));
         return false;
+    }
+
+    /// <summary>The primary constructor of a positional record, or <see langword="null"/>.</summary>
+    private static IMethodSymbol? PrimaryConstructor(INamedTypeSymbol type) =>
+        type.IsRecord
+            ? type.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length > 0 && c.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is RecordDeclarationSyntax))
+            : null;
+
+    /// <summary>Whether a primary-constructor parameter declares a property with a dimension attribute.</summary>
+    private static bool IsTunedParameter(INamedTypeSymbol type, IParameterSymbol parameter) =>
+        type.GetMembers(parameter.Name).OfType<IPropertySymbol>().Any(static p => p.GetAttributes().Any(IsRecognised));
+
+    /// <summary>
+    /// How to create a config without a template: <c>new T()</c>, or for a positional record without
+    /// a parameterless constructor its primary constructor, tuned parameters given placeholders that
+    /// the copy then overwrites, the others left to their defaults.
+    /// </summary>
+    private static string NewExpression(INamedTypeSymbol type, string fullName)
+    {
+        if (type.IsValueType || type.InstanceConstructors.Any(static c => c.Parameters.Length == 0) || PrimaryConstructor(type) is not { } primary)
+        {
+            return "new " + fullName + "()";
+        }
+
+        var arguments = primary.Parameters
+            .Where(static p => !p.HasExplicitDefaultValue)
+            .Select(static p => Literals.Identifier(p.Name) + ": " + (p.Type.IsValueType ? "default" : "default!"));
+        return "new " + fullName + "(" + string.Join(", ", arguments) + ")";
     }
 
     private static IEnumerable<ISymbol> AllMembers(INamedTypeSymbol type)
@@ -280,6 +352,41 @@ internal static class ConfigParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a base type has a visible <c>Train</c> method, either declared or about to be generated
+    /// (a base that is a training config), which this config's generated <c>Train</c> hides.
+    /// </summary>
+    private static bool HidesInheritedTrain(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(KnownNames.TrainMethodName).Any(static m => m.DeclaredAccessibility != Accessibility.Private))
+            {
+                return true;
+            }
+
+            if (current.DeclaringSyntaxReferences.Length > 0 && IsTrainingConfig(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a source type gets a generated <c>Train</c>: it is a config with <c>[Epochs]</c> or a training policy.</summary>
+    private static bool IsTrainingConfig(INamedTypeSymbol type)
+    {
+        var properties = ConfigMembers.Properties(type);
+        if (!type.GetMembers().OfType<IPropertySymbol>().Any(static p => p.GetAttributes().Any(IsRecognised)))
+        {
+            return false;
+        }
+
+        return properties.Any(static p => p.GetAttributes().Any(static a => RecognisedName(a) == KnownNames.EpochsAttribute)) ||
+            ConfigMembers.TypeAttributes(type).Any(static a => a.AttributeClass is { } c && IsHyperTuneType(c) && KnownNames.PolicyAttributes.Contains(FullName(c)));
     }
 
     private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using HyperTune.Roslyn;
 using HyperTune.SourceGenerators.Configs.Model;
 using HyperTune.SourceGenerators.Helpers;
 using HyperTune.SourceGenerators.Training.Model;
@@ -21,38 +23,60 @@ internal static class TrainingEmitter
 
     public static void Write(ConfigSpec config, TrainingSpec spec, SourceWriter writer)
     {
-        WriteDatasetOverload(spec, writer);
+        WriteDatasetOverload(config, spec, writer);
         writer.WriteLine();
         WriteModelOverload(config, spec, writer);
     }
 
-    private static void WriteDatasetOverload(TrainingSpec spec, SourceWriter w)
+    private static void WriteDatasetOverload(ConfigSpec config, TrainingSpec spec, SourceWriter w)
     {
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Trains a dense network with this config's hyperparameters as they are set (the search space's");
-        w.WriteLine("/// bounds are for tuning, not for training). Standardisation is fitted on <paramref name=\"train\"/>");
-        w.WriteLine("/// and applied to <paramref name=\"validation\"/>, and the returned model applies it to raw rows.");
+        if (spec.InputScaling is null)
+        {
+            w.WriteLine("/// bounds are for tuning, not for training). Standardisation is fitted on <paramref name=\"train\"/>");
+            w.WriteLine("/// and applied to <paramref name=\"validation\"/>, and the returned model applies it to raw rows.");
+        }
+        else
+        {
+            w.WriteLine($"/// bounds are for tuning, not for training). Inputs are scaled as <c>{Trim(spec.InputScaling.Identifier)}</c> says: the scaling");
+            w.WriteLine("/// is fitted on <paramref name=\"train\"/> and applied to <paramref name=\"validation\"/>, and the returned model applies it to raw rows.");
+        }
+
         w.WriteLine("/// </summary>");
         WriteCommonParameterDocs(spec, w);
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"HyperTune\", \"{s_version}\")]");
-        w.WriteLine($"public {Ns}TrainingResult Train({Ns}Dataset train, {Ns}Dataset? validation = null, {Ns}TrainOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.WriteLine($"{Modifier(config)} {Ns}TrainingResult Train({Ns}Dataset train, {Ns}Dataset? validation = null, {Ns}TrainOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.OpenBlock();
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(train);");
         w.WriteLine($"options ??= {Ns}TrainOptions.Default;");
-        w.WriteLine($"var standardization = {Ns}Standardization.Fit(train);");
+        string scaling = spec.InputScaling is null ? "standardization" : "scaling";
+        w.WriteLine(spec.InputScaling is null
+            ? $"var standardization = {Ns}Standardization.Fit(train);"
+            : $"{Ns}Standardization? scaling = {Ns}Standardization.Fit(train, {Value(spec.InputScaling, string.Empty)});");
         w.WriteLine($"var network = new {Ns}DenseNetwork(");
         w.Indent();
         w.WriteLine("train.FeatureCount,");
         w.WriteLine($"train.Task == {Ns}TaskKind.Classification ? train.ClassCount : train.TargetCount,");
         w.WriteLine("train.Task,");
-        w.WriteLine($"hiddenLayers: {Int(spec.HiddenLayers, "1")},");
-        w.WriteLine($"hiddenUnits: {Int(spec.HiddenUnits, "128")},");
-        w.WriteLine($"activation: {(spec.Activation is { } activation ? "this." + activation.Identifier : Ns + "Activation.Relu")},");
+        if (spec.HiddenShrink is { } shrink)
+        {
+            w.WriteLine($"hiddenWidths: {Ns}DenseNetwork.ShrinkingWidths({Int(spec.HiddenLayers, "1")}, {Int(spec.HiddenUnits, "128")}, {Real(shrink, "1.0")}),");
+        }
+        else
+        {
+            w.WriteLine($"hiddenLayers: {Int(spec.HiddenLayers, "1")},");
+            w.WriteLine($"hiddenUnits: {Int(spec.HiddenUnits, "128")},");
+        }
+
+        w.WriteLine($"activation: {Value(spec.Activation, Ns + "Activation.Relu")},");
         w.WriteLine($"dropout: {Real(spec.Dropout, "0.0")},");
         w.WriteLine("seed: options.Seed);");
         w.Unindent();
-        w.WriteLine("var result = Train(network, standardization.Apply(train), validation is null ? null : standardization.Apply(validation), options, cancellationToken);");
-        w.WriteLine($"return new {Ns}TrainingResult(result.History, result.StopReason, result.BestEpoch, result.BestValidationLoss, new {Ns}TrainedModel(network, standardization));");
+        w.WriteLine(spec.InputScaling is null
+            ? "var result = Train(network, standardization.Apply(train), validation is null ? null : standardization.Apply(validation), options, cancellationToken);"
+            : "var result = Train(network, scaling is null ? train : scaling.Apply(train), validation is null || scaling is null ? validation : scaling.Apply(validation), options, cancellationToken);");
+        w.WriteLine($"return new {Ns}TrainingResult(result.History, result.StopReason, result.BestEpoch, result.BestValidationLoss, new {Ns}TrainedModel(network, {scaling}));");
         w.CloseBlock();
     }
 
@@ -65,7 +89,7 @@ internal static class TrainingEmitter
         w.WriteLine("/// <param name=\"model\">The model to train; its parameters are updated in place.</param>");
         WriteCommonParameterDocs(spec, w);
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"HyperTune\", \"{s_version}\")]");
-        w.WriteLine($"public {Ns}TrainingResult Train({Ns}ITrainableModel model, {Ns}Dataset train, {Ns}Dataset? validation = null, {Ns}TrainOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.WriteLine($"{Modifier(config)} {Ns}TrainingResult Train({Ns}ITrainableModel model, {Ns}Dataset train, {Ns}Dataset? validation = null, {Ns}TrainOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.OpenBlock();
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(model);");
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(train);");
@@ -118,6 +142,11 @@ internal static class TrainingEmitter
         yield return "<para>The loop: each epoch reshuffles the data, and each mini-batch runs forward and backward";
         yield return "passes and one fused optimiser update. Policies fixed by this config:</para>";
         yield return "<list type=\"bullet\">";
+        foreach (string setting in DefaultSummary(spec))
+        {
+            yield return setting;
+        }
+
         yield return spec.Decay is null
             ? "<item>A constant learning rate.</item>"
             : "<item>The learning rate follows <c>[LearningRateDecay]</c>, epoch by epoch, as the PyTorch scheduler of the same kind.</item>";
@@ -142,17 +171,55 @@ internal static class TrainingEmitter
         yield return "</list>";
     }
 
+    /// <summary>The settings this config leaves to defaults, each stated with its value, so the docs say what a run does.</summary>
+    private static IEnumerable<string> DefaultSummary(TrainingSpec spec)
+    {
+        if (spec.LearningRate is null)
+        {
+            yield return spec.Optimizer is null
+                ? $"<item>No <c>[LearningRate]</c>: the {(spec.Momentum is null ? "SGD" : "SGD-with-momentum")} default of 0.01.</item>"
+                : "<item>No <c>[LearningRate]</c>: the optimiser's conventional default (Keras, PyTorch): 0.01 for SGD, momentum, Nesterov and AdaGrad; 0.001 for Adam, AdamW and RMSProp.</item>";
+        }
+
+        if (spec.Optimizer is null)
+        {
+            yield return spec.Momentum is null
+                ? "<item>No <c>[Optimizer]</c>: plain SGD.</item>"
+                : "<item>No <c>[Optimizer]</c>, but a <c>[Momentum]</c>: SGD with momentum.</item>";
+        }
+
+        if (spec.Epochs is null)
+        {
+            yield return spec.StopAtStep is { } step
+                ? $"<item>No <c>[Epochs]</c>: training runs until step {step.ToString(CultureInfo.InvariantCulture)} (<c>[StopAtStep]</c>).</item>"
+                : $"<item>Neither <c>[Epochs]</c> nor <c>[StopAtStep]</c>: at most {KnownNames.DefaultMaxEpochs.ToString(CultureInfo.InvariantCulture)} epochs.</item>";
+        }
+
+        if (spec.BatchSize is null)
+        {
+            yield return "<item>No <c>[BatchSize]</c>: mini-batches of 32 rows.</item>";
+        }
+    }
+
     private static void WriteChecks(ConfigSpec config, TrainingSpec spec, SourceWriter w)
     {
-        string lr = spec.LearningRate.Identifier;
-        w.WriteLine($"double learningRate = this.{lr};");
-        w.WriteLine("if (!(learningRate > 0) || double.IsPositiveInfinity(learningRate))");
-        w.OpenBlock();
-        w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(lr)} is {{learningRate}}, but training needs a finite learning rate above 0.\", \"{Trim(lr)}\");");
-        w.CloseBlock();
+        if (spec.LearningRate is { } rate)
+        {
+            string lr = rate.Identifier;
+            w.WriteLine($"double learningRate = {Real(rate, "0.0")};");
+            w.WriteLine("if (!(learningRate > 0) || double.IsPositiveInfinity(learningRate))");
+            w.OpenBlock();
+            w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(lr)} is {{learningRate}}, but training needs a finite learning rate above 0.\", \"{Trim(lr)}\");");
+            w.CloseBlock();
+        }
+        else
+        {
+            w.WriteLine("// No [LearningRate]: the optimiser's conventional default (Keras and PyTorch).");
+            w.WriteLine($"double learningRate = {Ns}OptimizerFactory.DefaultLearningRate({OptimizerKind(spec)});");
+        }
 
         w.WriteLine($"int batchSize = {Int(spec.BatchSize, "32")};");
-        if (spec.BatchSize is { } batch)
+        if (spec.BatchSize is { Fixed: null } batch)
         {
             w.WriteLine("if (batchSize < 1)");
             w.OpenBlock();
@@ -160,12 +227,23 @@ internal static class TrainingEmitter
             w.CloseBlock();
         }
 
-        string epochs = spec.Epochs.Identifier;
-        w.WriteLine($"int maxEpochs = this.{epochs};");
-        w.WriteLine("if (maxEpochs < 1)");
-        w.OpenBlock();
-        w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(epochs)} is {{maxEpochs}}, but training needs at least 1 epoch.\", \"{Trim(epochs)}\");");
-        w.CloseBlock();
+        if (spec.Epochs is { } epochsRole)
+        {
+            string epochs = epochsRole.Identifier;
+            w.WriteLine($"int maxEpochs = this.{epochs};");
+            w.WriteLine("if (maxEpochs < 1)");
+            w.OpenBlock();
+            w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(epochs)} is {{maxEpochs}}, but training needs at least 1 epoch.\", \"{Trim(epochs)}\");");
+            w.CloseBlock();
+        }
+        else if (spec.StopAtStep is not null)
+        {
+            w.WriteLine("int maxEpochs = int.MaxValue; // No [Epochs]: [StopAtStep] bounds training.");
+        }
+        else
+        {
+            w.WriteLine($"int maxEpochs = {KnownNames.DefaultMaxEpochs.ToString(CultureInfo.InvariantCulture)}; // Neither [Epochs] nor [StopAtStep]: the default bound.");
+        }
 
         w.WriteLine("if (train.Task != model.Task || train.FeatureCount != model.InputCount)");
         w.OpenBlock();
@@ -179,7 +257,15 @@ internal static class TrainingEmitter
         if (spec.Optimizer is { } optimizer)
         {
             w.WriteLine("// The optimiser is a trial's choice: picked once per run, never per step or element.");
-            w.WriteLine($"{Ns}IOptimizer optimizer = {Ns}OptimizerFactory.Create(this.{optimizer.Identifier}, model.Parameters.Length, momentum: {Real(spec.Momentum, "0.9")}, weightDecay: {weightDecay});");
+            string adam = spec.AdamBeta1 is null && spec.AdamBeta2 is null && spec.AdamEpsilon is null
+                ? string.Empty
+                : $", beta1: {Real(spec.AdamBeta1, "0.9")}, beta2: {Real(spec.AdamBeta2, "0.999")}, epsilon: {Real(spec.AdamEpsilon, "1e-8")}";
+            w.WriteLine($"{Ns}IOptimizer optimizer = {Ns}OptimizerFactory.Create({Value(optimizer, string.Empty)}, model.Parameters.Length, momentum: {Real(spec.Momentum, "0.9")}, weightDecay: {weightDecay}{adam});");
+        }
+        else if (spec.Momentum is { } momentum)
+        {
+            w.WriteLine("// [Momentum] without [Optimizer]: SGD with momentum.");
+            w.WriteLine($"var optimizer = new {Ns}MomentumOptimizer(model.Parameters.Length, {Real(momentum, "0.9")}, {weightDecay});");
         }
         else
         {
@@ -325,7 +411,7 @@ internal static class TrainingEmitter
             w.WriteLine("// As Keras 3: the best weights come back at the end, whether or not training stopped early.");
             w.WriteLine("if (bestWeights is not null && earlyStopping.ShouldRestoreBestWeights)");
             w.OpenBlock();
-            w.WriteLine("bestWeights.CopyTo(model.Parameters);");
+            w.WriteLine("global::System.MemoryExtensions.CopyTo(bestWeights, model.Parameters);");
             w.CloseBlock();
             w.WriteLine();
         }
@@ -361,11 +447,23 @@ internal static class TrainingEmitter
         return text;
     }
 
+    private static string Modifier(ConfigSpec config) => config.HidesInheritedTrain ? "public new" : "public";
+
+    /// <summary>What a role's value is: the fixed setting, the property, or <paramref name="fallback"/> without one.</summary>
+    private static string Value(RolePropertySpec? role, string fallback) =>
+        role is null ? fallback : role.Fixed ?? "this." + role.Identifier;
+
     private static string Int(RolePropertySpec? role, string fallback) =>
-        role is null ? fallback : role.IsInt64 ? $"checked((int)this.{role.Identifier})" : "this." + role.Identifier;
+        role is null ? fallback : role.IsInt64 ? $"checked((int){Value(role, fallback)})" : Value(role, fallback);
 
     private static string Real(RolePropertySpec? role, string fallback) =>
-        role is null ? fallback : role.IsSingle ? "(double)this." + role.Identifier : "this." + role.Identifier;
+        role is null ? fallback : role.IsSingle ? "(double)" + Value(role, fallback) : Value(role, fallback);
+
+    /// <summary>The optimiser a run uses: the <c>[Optimizer]</c> property, SGD with momentum for a <c>[Momentum]</c> property alone, else SGD.</summary>
+    private static string OptimizerKind(TrainingSpec spec) =>
+        spec.Optimizer is { } optimizer ? Value(optimizer, string.Empty)
+        : spec.Momentum is not null ? Ns + "OptimizerKind.Momentum"
+        : Ns + "OptimizerKind.Sgd";
 
     private static string Trim(string identifier) => identifier.TrimStart('@');
 }
