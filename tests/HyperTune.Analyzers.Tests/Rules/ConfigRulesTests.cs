@@ -152,3 +152,32 @@ public class ConfigRulesTests
         _ => "it must be 0 or more",
     };
 }
+
+/// <summary>Fixed values ([LearningRate(0.05)]) through the existing rules: checked as one point, counted as no grid factor.</summary>
+public class FixedValueRulesTests
+{
+    [Fact]
+    public Task HT0003_checks_a_fixed_learning_rate() => Verifiers.AnalyzerVerifier<HyperTune.Analyzers.Dimensions.LearningRateRangeAnalyzer>.VerifyAsync("""
+        using HyperTune;
+        public partial class Config
+        {
+            [LearningRate({|HT0003:5.0|})] public double LearningRate { get; set; }
+            [LearningRate(0.05)] public double Fine { get; set; }
+        }
+        """);
+
+    [Fact]
+    public Task HT0007_counts_fixed_values_as_one_point() => Verifiers.AnalyzerVerifier<HyperTune.Analyzers.Grid.GridSizeAnalyzer>.VerifyAsync("""
+        using HyperTune;
+        public partial class Config
+        {
+            [Range(0.0, 1.0)] public double A { get; set; }
+            [Range(0.0, 1.0)] public double B { get; set; }
+            [Range(0.0, 1.0)] public double C { get; set; }
+            [Range(0.0, 1.0)] public double D { get; set; }
+            [Range(0.0, 1.0)] public double E { get; set; }
+            [LearningRate(0.05)] public double F { get; set; }
+            [Dropout(0.5, 0.5)] public double G { get; set; }
+        }
+        """);
+}
