@@ -118,3 +118,15 @@ public partial class ExtremeConfig
     [Range(-1.7e308, 1.7e308)] public double Wide { get; set; }
     [Choice("a", null, "b")] public string? Name { get; set; }
 }
+
+/// <summary>The digits setting: SGD with momentum 0.9, rate 0.05, 64 units, scaling chosen per run.</summary>
+[EarlyStopping(10, RestoreBestWeights = true)]
+public partial class DigitsScalingConfig
+{
+    [LearningRate(0.05)] public double LearningRate { get; set; }
+    [Optimizer(OptimizerKind.Momentum)] public OptimizerKind Optimizer { get; set; }
+    [Momentum(0.9)] public double Momentum { get; set; }
+    [HiddenUnits(64)] public int HiddenUnits { get; set; }
+    [Epochs(60)] public int Epochs { get; set; } = 60;
+    public InputScaling Scaling { get; set; }
+}
