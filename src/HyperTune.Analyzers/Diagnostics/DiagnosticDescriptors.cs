@@ -156,6 +156,13 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.SearchSpace,
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor SettingOutOfRange = Create(
+        DiagnosticIds.SettingOutOfRange,
+        "Optimiser or network setting outside its range",
+        "[{0}] value {1} is outside {2}: {3}",
+        DiagnosticCategories.Hyperparameters,
+        DiagnosticSeverity.Error);
+
     /// <summary>Every descriptor of the catalogue (for tests and for the release-tracking check).</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
@@ -163,7 +170,7 @@ internal static class DiagnosticDescriptors
         LinearScaleAcrossDecades, EarlyStoppingNeverTriggers, TooManyHiddenLayers, GridTooLarge,
         PlateauDecayCannotAct, BatchSizeOne, DecayNeverActs, MomentumNotBelowOne, DuplicateCandidate,
         AdaptiveOptimizerDecayedToNothing, DropoutOutOfRange, BatchSizeBelowOne, DuplicateRole,
-        LanguageVersionTooLow, InvalidPolicy, DefaultEpochBound, ConfigNameClash,
+        LanguageVersionTooLow, InvalidPolicy, DefaultEpochBound, ConfigNameClash, SettingOutOfRange,
     };
 
     /// <summary>The help link of a rule: its page under <c>docs/diagnostics/</c>.</summary>

@@ -31,4 +31,5 @@ internal static class DiagnosticIds
     public const string InvalidPolicy = "HT0029";
     public const string DefaultEpochBound = "HT0030";
     public const string ConfigNameClash = "HT0031";
+    public const string SettingOutOfRange = "HT0032";
 }

@@ -280,8 +280,11 @@ internal static class ConfigParser
     /// <summary>The primary constructor of a positional record, or <see langword="null"/>.</summary>
     private static IMethodSymbol? PrimaryConstructor(INamedTypeSymbol type) =>
         type.IsRecord
-            ? type.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length > 0 && c.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is RecordDeclarationSyntax))
+            ? type.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length > 0 && !IsCopyConstructor(c, type) && c.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is RecordDeclarationSyntax))
             : null;
+
+    private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
+        constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
 
     /// <summary>Whether a primary-constructor parameter declares a property with a dimension attribute.</summary>
     private static bool IsTunedParameter(INamedTypeSymbol type, IParameterSymbol parameter) =>

@@ -181,3 +181,27 @@ public class FixedValueRulesTests
         }
         """);
 }
+
+/// <summary>HT0032: Adam's betas and ε and the hidden-layer shrink factor, checked where they are written.</summary>
+public class SettingRangeTests
+{
+    [Fact]
+    public Task HT0032_fires_at_each_value_outside_its_range() => Verifiers.AnalyzerVerifier<SettingRangeAnalyzer>.VerifyAsync("""
+        using HyperTune;
+        public partial class Config
+        {
+            [AdamBeta1(0.8, {|HT0032:1.0|})] public double Beta1 { get; set; }
+            [AdamBeta2({|HT0032:-0.1|})] public double Beta2 { get; set; }
+            [AdamEpsilon({|HT0032:0.0|}, 1e-6)] public double Epsilon { get; set; }
+            [HiddenShrink({|HT0032:1.5|})] public double Shrink { get; set; }
+        }
+
+        public partial class Fine
+        {
+            [AdamBeta1(0.0, 0.99)] public double Beta1 { get; set; }
+            [AdamBeta2(0.999)] public double Beta2 { get; set; }
+            [AdamEpsilon(1e-8)] public double Epsilon { get; set; }
+            [HiddenShrink(0.25, 1.0)] public double Shrink { get; set; }
+        }
+        """);
+}
