@@ -297,6 +297,6 @@ public class ConfigsThatBuildTests
             """);
         Assert.Contains("beta1: this.Beta1, beta2: 0.999, epsilon: this.Epsilon", code, StringComparison.Ordinal);
         Assert.Contains("hiddenWidths: global::HyperTune.DenseNetwork.ShrinkingWidths(2, this.Units, this.Shrink),", code, StringComparison.Ordinal);
-        Assert.Contains("global::HyperTune.Standardization.Fit(train, this.Scaling)", code, StringComparison.Ordinal);
+        Assert.Contains("global::HyperTune.StandardizedData.Fit(train, validation, this.Scaling)", code, StringComparison.Ordinal);
     }
 }
