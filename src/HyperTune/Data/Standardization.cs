@@ -209,5 +209,6 @@ public sealed partial class Standardization
                 source.Slice(offset, width).CopyTo(row);
                 StandardiseRow(row, destination.Slice(offset, width));
             }
-        }    }
+        }
+    }
 }
