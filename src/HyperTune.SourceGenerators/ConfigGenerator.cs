@@ -8,15 +8,16 @@ using HyperTune.SourceGenerators.Configs.Model;
 using HyperTune.SourceGenerators.Diagnostics;
 using HyperTune.SourceGenerators.SearchSpace;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace HyperTune.SourceGenerators;
 
 /// <summary>
 /// Generates, for each config type whose properties carry dimension attributes, a strongly-typed
-/// search space (a nested <c>SearchSpace</c> class) and, when it has a learning rate and epochs, a
-/// training loop specialised to it (<c>Train</c>). One model per type (whichever attribute found
-/// it), one source file per type (<c>{FullyQualifiedMetadataName}.g.cs</c>). A config the parser
-/// finds an error in gets no source; the analyzer <c>ConfigAnalyzer</c> reports the error.
+/// search space (a nested <c>SearchSpace</c> class) and, when it has <c>[Epochs]</c> or a training
+/// policy, a training loop specialised to it (<c>Train</c>). One model per type (whichever attribute
+/// found it), one source file per type (<c>{FullyQualifiedMetadataName}.g.cs</c>). A config the
+/// parser finds an error in gets no source; the analyzer <c>ConfigAnalyzer</c> reports the error.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class ConfigGenerator : IIncrementalGenerator
@@ -39,6 +40,16 @@ public sealed class ConfigGenerator : IIncrementalGenerator
             all = all is null ? models : all.Value.Combine(models).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
         }
 
+        //    Positional records' [property: ...] attributes sit on parameters, where
+        //    ForAttributeWithMetadataName does not look: a narrow syntax provider finds those.
+        var recordModels = context.SyntaxProvider
+            .CreateSyntaxProvider(ConfigParser.IsRecordParameterCandidate, ConfigParser.ParseRecordParameter)
+            .Where(static result => result is not null)
+            .Select(static (result, _) => result!)
+            .WithTrackingName(TrackingNames.ConfigModel)
+            .Collect();
+        all = all!.Value.Combine(recordModels).Select(static (pair, _) => pair.Left.AddRange(pair.Right));
+
         // 2. One result per type: a property with two dimension attributes reaches the parser twice.
         var configs = all!.Value
             .WithTrackingName(TrackingNames.AllConfigModels)
@@ -53,7 +64,19 @@ public sealed class ConfigGenerator : IIncrementalGenerator
             .Select(static (result, _) => result.Spec!)
             .WithTrackingName(TrackingNames.SearchSpaceSpecs);
 
-        context.RegisterSourceOutput(specs, static (output, spec) => Emit(output, spec));
+        // Generated code needs C# 10; under an older LangVersion it would only add compiler errors in
+        // generated files, so nothing is emitted and an analyzer (HT0028) says why, once per config.
+        var languageSupported = context.ParseOptionsProvider
+            .Select(static (options, _) => options is not CSharpParseOptions parsed || parsed.LanguageVersion >= LanguageVersion.CSharp10)
+            .WithTrackingName(TrackingNames.LanguageVersion);
+
+        context.RegisterSourceOutput(specs.Combine(languageSupported), static (output, pair) =>
+        {
+            if (pair.Right)
+            {
+                Emit(output, pair.Left);
+            }
+        });
     }
 
     private static void Emit(SourceProductionContext output, ConfigSpec spec)

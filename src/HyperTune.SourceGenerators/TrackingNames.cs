@@ -17,4 +17,7 @@ internal static class TrackingNames
 
     /// <summary>The models the search-space emitter writes.</summary>
     public const string SearchSpaceSpecs = nameof(SearchSpaceSpecs);
+
+    /// <summary>Whether the compilation's C# version is one generated code compiles under.</summary>
+    public const string LanguageVersion = nameof(LanguageVersion);
 }

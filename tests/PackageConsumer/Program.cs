@@ -10,11 +10,13 @@ void Check(bool condition, string what)
     if (!condition) failures.Add(what);
 }
 
-Check(ConsumerConfig.SearchSpace.DimensionCount == 4, "four dimensions");
-Check(ConsumerConfig.SearchSpace.CountGrid() == 5 * 4 * 5 * 1, "grid count 100");
+// [Optimizer(OptimizerKind.Adam)] names one value: a fixed setting, not a dimension (issue 10).
+Check(ConsumerConfig.SearchSpace.DimensionCount == 3, "three dimensions");
+Check(ConsumerConfig.SearchSpace.CountGrid() == 5 * 4 * 5, "grid count 100");
 Check(string.Join(",", ConsumerConfig.SearchSpace.Grid().Select(c => c.LearningRate).Distinct()) == "1E-05,0.0001,0.001,0.01,0.1", "log grid of the learning rate");
 var sample = ConsumerConfig.SearchSpace.Sample(new Random(1));
 ConsumerConfig.SearchSpace.Validate(sample);
+Check(ConsumerConfig.SearchSpace.Sample(new Random(2), new ConsumerConfig { Optimizer = OptimizerKind.Sgd }).Optimizer == OptimizerKind.Adam, "a fixed setting set on sampled configs");
 Span<double> unit = stackalloc double[ConsumerConfig.SearchSpace.DimensionCount];
 ConsumerConfig.SearchSpace.Encode(sample, unit);
 Check(ConsumerConfig.SearchSpace.Decode(unit, sample).BatchSize == sample.BatchSize, "encode/decode round trip");

@@ -121,13 +121,56 @@ internal static class DiagnosticDescriptors
         DiagnosticCategories.Hyperparameters,
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor DuplicateRole = Create(
+        DiagnosticIds.DuplicateRole,
+        "Two properties play the same training role",
+        "'{0}' and '{1}' both have [{2}]: Train uses one property per role; keep the attribute on one of them",
+        DiagnosticCategories.Hyperparameters,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor LanguageVersionTooLow = Create(
+        DiagnosticIds.LanguageVersionTooLow,
+        "HyperTune needs C# 10 or later",
+        "HyperTune generates nothing for '{0}': the project compiles C# {1}, and generated code needs C# 10 or later; set <LangVersion> to 10 or later",
+        DiagnosticCategories.SearchSpace,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidPolicy = Create(
+        DiagnosticIds.InvalidPolicy,
+        "Invalid training policy value",
+        "[{0}] {1} is {2}, but {3}",
+        DiagnosticCategories.TrainingPolicy,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DefaultEpochBound = Create(
+        DiagnosticIds.DefaultEpochBound,
+        "Training runs to the default bound",
+        "'{0}' trains but has neither [Epochs] nor [StopAtStep]: Train runs at most {1} epochs; add an [Epochs] property to choose",
+        DiagnosticCategories.TrainingPolicy,
+        DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor ConfigNameClash = Create(
+        DiagnosticIds.ConfigNameClash,
+        "Config type is named like a generated member",
+        "A config cannot be named '{0}': HyperTune generates a member of that name into it, and a member cannot have its type's name; rename the type",
+        DiagnosticCategories.SearchSpace,
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor SettingOutOfRange = Create(
+        DiagnosticIds.SettingOutOfRange,
+        "Optimiser or network setting outside its range",
+        "[{0}] value {1} is outside {2}: {3}",
+        DiagnosticCategories.Hyperparameters,
+        DiagnosticSeverity.Error);
+
     /// <summary>Every descriptor of the catalogue (for tests and for the release-tracking check).</summary>
     public static readonly DiagnosticDescriptor[] All =
     {
         BatchSizeTooLarge, NoValidationMonitor, TrainWithoutValidationData, LearningRateOutOfRange,
         LinearScaleAcrossDecades, EarlyStoppingNeverTriggers, TooManyHiddenLayers, GridTooLarge,
         PlateauDecayCannotAct, BatchSizeOne, DecayNeverActs, MomentumNotBelowOne, DuplicateCandidate,
-        AdaptiveOptimizerDecayedToNothing, DropoutOutOfRange, BatchSizeBelowOne,
+        AdaptiveOptimizerDecayedToNothing, DropoutOutOfRange, BatchSizeBelowOne, DuplicateRole,
+        LanguageVersionTooLow, InvalidPolicy, DefaultEpochBound, ConfigNameClash, SettingOutOfRange,
     };
 
     /// <summary>The help link of a rule: its page under <c>docs/diagnostics/</c>.</summary>

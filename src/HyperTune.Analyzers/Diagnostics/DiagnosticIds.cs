@@ -29,4 +29,10 @@ internal static class DiagnosticIds
     public const string AdaptiveOptimizerDecayedToNothing = "HT0024";
     public const string DropoutOutOfRange = "HT0025";
     public const string BatchSizeBelowOne = "HT0026";
+    public const string DuplicateRole = "HT0027";
+    public const string LanguageVersionTooLow = "HT0028";
+    public const string InvalidPolicy = "HT0029";
+    public const string DefaultEpochBound = "HT0030";
+    public const string ConfigNameClash = "HT0031";
+    public const string SettingOutOfRange = "HT0032";
 }

@@ -135,6 +135,14 @@ internal static class GridCounter
             return new Dimension(property.Name, candidates, integers: null);
         }
 
+        // A fixed value ([LearningRate(0.05)], or equal bounds) is a setting: one point, no factor.
+        var arguments = attribute.ConstructorArguments;
+        if ((arguments.Length == 1 && arguments[0].Kind != TypedConstantKind.Array) ||
+            (arguments.Length >= 2 && Constants.AsDouble(arguments[0]) is { } first && Constants.AsDouble(arguments[1]) == first))
+        {
+            return new Dimension(property.Name, new List<TypedConstant> { arguments[0] }, integers: null);
+        }
+
         // A range. Integer ranges (HiddenLayers/HiddenUnits, or [Range] on an int or long) hold a finite number of points.
         var isInteger = KnownSymbols.Is(attribute, symbols.HiddenLayers) || KnownSymbols.Is(attribute, symbols.HiddenUnits)
             || property.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;

@@ -34,9 +34,15 @@ internal sealed class KnownSymbols
         ValidationMonitor = compilation.GetTypeByMetadataName(KnownNames.ValidationMonitorAttribute);
         StopAtStep = compilation.GetTypeByMetadataName(KnownNames.StopAtStepAttribute);
         StopOnNaN = compilation.GetTypeByMetadataName(KnownNames.StopOnNaNAttribute);
+        AdamBeta1 = compilation.GetTypeByMetadataName(KnownNames.AdamBeta1Attribute);
+        AdamBeta2 = compilation.GetTypeByMetadataName(KnownNames.AdamBeta2Attribute);
+        AdamEpsilon = compilation.GetTypeByMetadataName(KnownNames.AdamEpsilonAttribute);
+        HiddenShrink = compilation.GetTypeByMetadataName(KnownNames.HiddenShrinkAttribute);
 
         _dimensionAttributes = NonNull(LearningRate, BatchSize, Epochs, HiddenLayers, HiddenUnits, Optimizer,
-            Momentum, WeightDecay, Dropout, Range, Choice);
+            Momentum, WeightDecay, Dropout, Range, Choice, AdamBeta1, AdamBeta2, AdamEpsilon, HiddenShrink);
+        RoleAttributes = NonNull(LearningRate, BatchSize, Epochs, HiddenLayers, HiddenUnits, Optimizer,
+            Momentum, WeightDecay, Dropout, AdamBeta1, AdamBeta2, AdamEpsilon, HiddenShrink);
         _policyAttributes = NonNull(LearningRateDecay, EarlyStopping, ValidationMonitor, StopAtStep, StopOnNaN);
     }
 
@@ -57,6 +63,16 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? ValidationMonitor { get; }
     public INamedTypeSymbol? StopAtStep { get; }
     public INamedTypeSymbol? StopOnNaN { get; }
+    public INamedTypeSymbol? AdamBeta1 { get; }
+    public INamedTypeSymbol? AdamBeta2 { get; }
+    public INamedTypeSymbol? AdamEpsilon { get; }
+    public INamedTypeSymbol? HiddenShrink { get; }
+
+    /// <summary>The attributes that give a property a role in the generated <c>Train</c>: one property each.</summary>
+    public ImmutableArray<INamedTypeSymbol> RoleAttributes { get; }
+
+    /// <summary>The class-level training policies.</summary>
+    public ImmutableArray<INamedTypeSymbol> PolicyAttributes => _policyAttributes;
 
     /// <summary>Resolves the symbols, or returns <see langword="null"/> when the compilation does not reference HyperTune.</summary>
     public static KnownSymbols? TryCreate(Compilation compilation) =>
@@ -100,6 +116,29 @@ internal sealed class KnownSymbols
 
         return false;
     });
+
+    /// <summary>
+    /// Whether the generator builds a model of the type: one of its own properties has a dimension
+    /// attribute (the generator's trigger).
+    /// </summary>
+    public bool IsGeneratedConfig(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol property)
+            {
+                foreach (var attribute in property.GetAttributes())
+                {
+                    if (IsDimension(attribute))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The first attribute of the given type on a symbol, or <see langword="null"/>.</summary>
     public static AttributeData? Find(ISymbol symbol, INamedTypeSymbol? type)

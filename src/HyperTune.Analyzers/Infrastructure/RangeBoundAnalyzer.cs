@@ -14,6 +14,13 @@ public abstract class RangeBoundAnalyzer : AttributeRuleAnalyzer
 
     private protected sealed override void Analyze(SymbolAnalysisContext context, AttributeArguments arguments)
     {
+        // A fixed value ([LearningRate(0.05)]) is checked as a range of one point: no fix clamps it.
+        if (Constants.AsDouble(arguments.Constructor("value")) is { } value)
+        {
+            Check(context, new RangeBound(arguments, "value", value, value));
+            return;
+        }
+
         if (Constants.AsDouble(arguments.Constructor("a")) is not { } a
             || Constants.AsDouble(arguments.Constructor("b")) is not { } b)
         {

@@ -40,9 +40,10 @@ public sealed class EarlyStoppingReachAnalyzer : HyperTuneAnalyzer
         }
 
         var arguments = AttributeArguments.For(attribute, context.CancellationToken);
-        if (arguments.Syntax is null || Constants.AsInteger(arguments.Constructor("patience")) is not { } patience)
+        if (arguments.Syntax is null || Constants.AsInteger(arguments.Constructor("patience")) is not { } patience ||
+            patience < 0 || maxEpochs < 1 || Constants.AsInteger(arguments.Named("StartFromEpoch")) < 0)
         {
-            return;
+            return; // A value that cannot run at all is HT0029's (or HT0012's) to report.
         }
 
         var start = Math.Max(0, Constants.AsInteger(arguments.Named("StartFromEpoch")) ?? 0);
@@ -87,9 +88,10 @@ public sealed class EarlyStoppingReachAnalyzer : HyperTuneAnalyzer
         }
 
         var arguments = AttributeArguments.For(attribute, context.CancellationToken);
-        if (arguments.Syntax is null)
+        if (arguments.Syntax is null || lastStep < 1 ||
+            Constants.AsInteger(arguments.Constructor("everyNSteps")) < 0 || Constants.AsInteger(arguments.Constructor("earlyStoppingRounds")) < 0)
         {
-            return;
+            return; // A value that cannot run at all is HT0029's to report, not a reach problem.
         }
 
         var budget = Constants.Format(lastStep) + " steps ([StopAtStep])";

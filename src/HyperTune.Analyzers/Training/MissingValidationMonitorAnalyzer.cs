@@ -9,11 +9,12 @@ using Microsoft.CodeAnalysis.Operations;
 namespace HyperTune.Analyzers.Training;
 
 /// <summary>
-/// HT0002, in two places. At a config that trains (it has <c>[Epochs]</c>, and the generator, whose
-/// parser this asks, emits its <c>Train</c>) but carries neither <c>[EarlyStopping]</c> nor
+/// HT0002, in two places. At a config that trains (it has <c>[Epochs]</c> or a training policy, and
+/// the generator, whose parser this asks, emits its <c>Train</c>) but carries neither <c>[EarlyStopping]</c> nor
 /// <c>[ValidationMonitor]</c>: reported at <c>[Epochs]</c>, with the patience the fix writes (one
 /// that fits the epochs and any plateau decay) when one fits. At a call of
-/// the generated <c>Train</c>: when the config has no monitor (and no <c>[Epochs]</c> to report at),
+/// the generated <c>Train</c>: when the config has no monitor (and no <c>[Epochs]</c> to report at:
+/// it trains through a policy such as <c>[StopAtStep]</c>),
 /// or when it has one but the call passes no validation set.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]

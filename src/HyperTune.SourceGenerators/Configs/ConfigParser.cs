@@ -23,7 +23,7 @@ namespace HyperTune.SourceGenerators.Configs;
 internal static class ConfigParser
 {
     /// <summary>The name of the nested class the generator emits.</summary>
-    public const string SearchSpaceClassName = "SearchSpace";
+    public const string SearchSpaceClassName = KnownNames.SearchSpaceClassName;
 
     private static readonly ImmutableHashSet<string> s_recognisedAttributes =
         KnownNames.DimensionAttributes.Concat(new[] { KnownNames.ActiveWhenAttribute }).ToImmutableHashSet();
@@ -38,6 +38,28 @@ internal static class ConfigParser
         node is PropertyDeclarationSyntax { AttributeLists.Count: > 0 };
 
     /// <summary>
+    /// Whether a syntax node is a positional record's parameter with a <c>property:</c> attribute
+    /// list: the cheap predicate of the one discovery <c>ForAttributeWithMetadataName</c> cannot do
+    /// (it matches attributes on the parameter symbol, and <c>property:</c> ones are on the property).
+    /// </summary>
+    public static bool IsRecordParameterCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
+        node is ParameterSyntax { AttributeLists.Count: > 0, Parent.Parent: RecordDeclarationSyntax } parameter &&
+        parameter.AttributeLists.Any(static list => list.Target?.Identifier.IsKind(SyntaxKind.PropertyKeyword) == true);
+
+    /// <summary>Builds the model of a positional record from one of its parameters, as <see cref="Parse"/> does from a property.</summary>
+    public static ConfigResult? ParseRecordParameter(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.SemanticModel.GetDeclaredSymbol((ParameterSyntax)context.Node, cancellationToken) is not IParameterSymbol { ContainingSymbol: IMethodSymbol { ContainingType: { IsRecord: true } record } } parameter ||
+            record.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault() is not { } property ||
+            !property.GetAttributes().Any(IsRecognised))
+        {
+            return null;
+        }
+
+        return ParseProperty(property, context.SemanticModel.Compilation, cancellationToken);
+    }
+
+    /// <summary>
     /// Builds the model of the type that declares the attributed property, once per type: only the
     /// type's first annotated property does the work, the others give <see langword="null"/>. A
     /// config with an error gets no model (<see cref="ConfigResult.Spec"/> is <see langword="null"/>)
@@ -47,7 +69,12 @@ internal static class ConfigParser
     /// </summary>
     public static ConfigResult? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
-        if (context.TargetSymbol is not IPropertySymbol property || property.ContainingType is not { } type)
+        return context.TargetSymbol is IPropertySymbol property ? ParseProperty(property, context.SemanticModel.Compilation, cancellationToken) : null;
+    }
+
+    private static ConfigResult? ParseProperty(IPropertySymbol property, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (property.ContainingType is not { } type)
         {
             return null;
         }
@@ -65,7 +92,7 @@ internal static class ConfigParser
         string metadataName = MetadataName(type);
         try
         {
-            return new ConfigResult(metadataName, Analyze(type, context.SemanticModel.Compilation, new List<DiagnosticInfo>(), cancellationToken));
+            return new ConfigResult(metadataName, ParseType(type, compilation, metadataName, new List<DiagnosticInfo>(), cancellationToken));
         }
         catch (OperationCanceledException)
         {
@@ -137,6 +164,13 @@ internal static class ConfigParser
 
     private static ConfigSpec? ParseType(INamedTypeSymbol type, Compilation compilation, string metadataName, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
+        if (type.Name == SearchSpaceClassName)
+        {
+            // A nested class cannot have its enclosing type's name: nothing valid to emit (HT0031,
+            // GeneratedNamesAnalyzer, reports it).
+            return null;
+        }
+
         Location? typeLocation = type.Locations.FirstOrDefault();
         if (!CheckTypeShape(type, typeLocation, diagnostics))
         {
@@ -149,31 +183,39 @@ internal static class ConfigParser
             & CheckNameCollision(type, diagnostics)
             & CheckConstructible(type, typeLocation, diagnostics);
 
-        var searchSpace = SearchSpaceParser.Parse(type, diagnostics, cancellationToken);
-        var training = TrainingParser.Parse(type, diagnostics);
+        var searchSpace = SearchSpaceParser.Parse(type, compilation, diagnostics, cancellationToken);
+        var training = searchSpace is null ? null : TrainingParser.Parse(type, ConfigMembers.Properties(type), searchSpace, diagnostics);
         if (!canGenerate || searchSpace is null)
         {
             return null;
         }
 
-        bool isRecordOrStruct = type.IsRecord || type.IsValueType;
-        var tunedProperties = new HashSet<string>(searchSpace.Dimensions.Select(static d => d.Name));
+        var tunedProperties = new HashSet<string>(searchSpace.Dimensions.Select(static d => d.Name).Concat(searchSpace.Fixed.Select(static f => f.Name)));
         if (searchSpace.Epochs is { } epochs)
         {
             tunedProperties.Add(epochs.PropertyName.TrimStart('@'));
         }
 
+        var construction = type.IsRecord || type.IsValueType ? ConstructionKind.With
+            : ConfigMembers.Properties(type).Any(p => tunedProperties.Contains(p.Name) && p.SetMethod is { IsInitOnly: true }) ? ConstructionKind.ObjectInitializer
+            : ConstructionKind.Clone;
+        string fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
         var spec = new ConfigSpec(
             metadataName,
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            fullName,
             DisplayName(type),
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null,
             ContainingTypes(type).Select(Declaration).ToEquatableArray(),
             Declaration(type),
             type.IsValueType,
-            isRecordOrStruct ? ConstructionKind.With : ConstructionKind.ObjectInitializer,
-            isRecordOrStruct ? EquatableArray<string>.Empty : CopiedMembers(type, compilation, tunedProperties).ToEquatableArray(),
+            construction,
+            construction == ConstructionKind.ObjectInitializer ? CopiedMembers(type, compilation, tunedProperties).ToEquatableArray() : EquatableArray<string>.Empty,
+            NewExpression(type, fullName),
             HidesInheritedMember(type),
+            training is not null && HidesInheritedTrain(type),
+            CanDeclareTune(type),
+            training is not null && searchSpace.Dimensions.Count > 0 && HidesInheritedTrainingTune(type, compilation, cancellationToken),
             searchSpace,
             training);
         return spec;
@@ -250,9 +292,14 @@ internal static class ConfigParser
         {
             problem = "is abstract: generated code creates configs with 'new', so a config type must be concrete";
         }
-        else if (!type.IsValueType && !type.InstanceConstructors.Any(static c => c.Parameters.Length == 0))
+        else if (!type.IsValueType && !type.InstanceConstructors.Any(static c => c.Parameters.Length == 0) && PrimaryConstructor(type) is null)
         {
             problem = $"has no parameterless constructor: generated code creates configs with 'new {type.Name}()' when there is no template; add one";
+        }
+        else if (!type.IsValueType && !type.InstanceConstructors.Any(static c => c.Parameters.Length == 0) &&
+            PrimaryConstructor(type)!.Parameters.FirstOrDefault(p => !p.HasExplicitDefaultValue && !IsTunedParameter(type, p)) is { } untuned)
+        {
+            problem = $"has no parameterless constructor, and its parameter '{untuned.Name}' is neither tuned nor has a default: generated code cannot create a config without a template; give it a default value";
         }
         else if (AllMembers(type).FirstOrDefault(static m => m is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }) is { } required)
         {
@@ -266,6 +313,37 @@ internal static class ConfigParser
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ConfigNotConstructible, location, type.Name, problem));
         return false;
+    }
+
+    /// <summary>The primary constructor of a positional record, or <see langword="null"/>.</summary>
+    private static IMethodSymbol? PrimaryConstructor(INamedTypeSymbol type) =>
+        type.IsRecord
+            ? type.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length > 0 && !IsCopyConstructor(c, type) && c.DeclaringSyntaxReferences.Any(static r => r.GetSyntax() is RecordDeclarationSyntax))
+            : null;
+
+    private static bool IsCopyConstructor(IMethodSymbol constructor, INamedTypeSymbol type) =>
+        constructor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(constructor.Parameters[0].Type, type);
+
+    /// <summary>Whether a primary-constructor parameter declares a property with a dimension attribute.</summary>
+    private static bool IsTunedParameter(INamedTypeSymbol type, IParameterSymbol parameter) =>
+        type.GetMembers(parameter.Name).OfType<IPropertySymbol>().Any(static p => p.GetAttributes().Any(IsRecognised));
+
+    /// <summary>
+    /// How to create a config without a template: <c>new T()</c>, or for a positional record without
+    /// a parameterless constructor its primary constructor, tuned parameters given placeholders that
+    /// the copy then overwrites, the others left to their defaults.
+    /// </summary>
+    private static string NewExpression(INamedTypeSymbol type, string fullName)
+    {
+        if (type.IsValueType || type.InstanceConstructors.Any(static c => c.Parameters.Length == 0) || PrimaryConstructor(type) is not { } primary)
+        {
+            return "new " + fullName + "()";
+        }
+
+        var arguments = primary.Parameters
+            .Where(static p => !p.HasExplicitDefaultValue)
+            .Select(static p => Literals.Identifier(p.Name) + ": " + (p.Type.IsValueType ? "default" : "default!"));
+        return "new " + fullName + "(" + string.Join(", ", arguments) + ")";
     }
 
     private static IEnumerable<ISymbol> AllMembers(INamedTypeSymbol type)
@@ -315,6 +393,83 @@ internal static class ConfigParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether a base type has a visible <c>Train</c> method, either declared or about to be generated
+    /// (a base that is a training config), which this config's generated <c>Train</c> hides.
+    /// </summary>
+    private static bool HidesInheritedTrain(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.GetMembers(KnownNames.TrainMethodName).Any(static m => m.DeclaredAccessibility != Accessibility.Private))
+            {
+                return true;
+            }
+
+            if (current.DeclaringSyntaxReferences.Length > 0 && IsTrainingConfig(current))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the generated <c>Tune</c> methods can be declared in <paramref name="type"/>: not when
+    /// the type itself is named <c>Tune</c> (a member cannot have its type's name) or declares a
+    /// member of that name that is not a method (it would clash). The search space and its
+    /// <c>Definition</c> are generated either way.
+    /// </summary>
+    private static bool CanDeclareTune(INamedTypeSymbol type) =>
+        type.Name != KnownNames.TuneMethodName &&
+        !type.GetMembers(KnownNames.TuneMethodName).Any(static m => m.Kind != SymbolKind.Method && IsUserDeclared(m));
+
+    /// <summary>
+    /// Whether a base type has a visible <c>Tune(Dataset, Dataset, TuneOptions, CancellationToken)</c>,
+    /// declared or about to be generated (a base config that trains and has a dimension), which this
+    /// config's generated one hides. The objective overload never hides: its delegate names the config type.
+    /// </summary>
+    private static bool HidesInheritedTrainingTune(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    {
+        for (var current = type.BaseType; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            if (current.GetMembers(KnownNames.TuneMethodName).OfType<IMethodSymbol>().Any(static m => m.DeclaredAccessibility != Accessibility.Private && IsTrainingTuneSignature(m)))
+            {
+                return true;
+            }
+
+            if (current.DeclaringSyntaxReferences.Length > 0 && IsConfig(current) &&
+                ParseType(current, compilation, MetadataName(current), new List<DiagnosticInfo>(), cancellationToken) is { Training: not null, CanDeclareTune: true } baseSpec &&
+                baseSpec.SearchSpace.Dimensions.Count > 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTrainingTuneSignature(IMethodSymbol method) =>
+        method.Parameters.Length == 4 &&
+        method.Parameters[0].Type is INamedTypeSymbol { Name: "Dataset" } first && IsHyperTuneType(first) &&
+        method.Parameters[1].Type is INamedTypeSymbol { Name: "Dataset" } second && IsHyperTuneType(second) &&
+        method.Parameters[2].Type is INamedTypeSymbol { Name: "TuneOptions" } third && IsHyperTuneType(third) &&
+        method.Parameters[3].Type is INamedTypeSymbol { Name: "CancellationToken" };
+
+    /// <summary>Whether a source type gets a generated <c>Train</c>: it is a config with <c>[Epochs]</c> or a training policy.</summary>
+    private static bool IsTrainingConfig(INamedTypeSymbol type)
+    {
+        var properties = ConfigMembers.Properties(type);
+        if (!type.GetMembers().OfType<IPropertySymbol>().Any(static p => p.GetAttributes().Any(IsRecognised)))
+        {
+            return false;
+        }
+
+        return properties.Any(static p => p.GetAttributes().Any(static a => RecognisedName(a) == KnownNames.EpochsAttribute)) ||
+            ConfigMembers.TypeAttributes(type).Any(static a => a.AttributeClass is { } c && IsHyperTuneType(c) && KnownNames.PolicyAttributes.Contains(FullName(c)));
     }
 
     private static IEnumerable<INamedTypeSymbol> ContainingTypes(INamedTypeSymbol type)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using HyperTune.Roslyn;
@@ -24,15 +25,18 @@ internal static class SearchSpaceParser
         .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     /// <summary>Parses the search space, or gives <see langword="null"/> when an error leaves nothing valid to generate.</summary>
-    public static SearchSpaceSpec? Parse(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    public static SearchSpaceSpec? Parse(INamedTypeSymbol type, Compilation compilation, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         int errorsBefore = diagnostics.Count;
         var dimensions = new List<DimensionSpec>();
+        var fixedSettings = new List<FixedSettingSpec>();
+        var fixedCandidates = new Dictionary<string, CandidateSpec>();
         var conditions = new List<(int Dimension, AttributeData Attribute)>();
         var conditionOnNonDimension = new List<(IPropertySymbol Property, AttributeData Attribute)>();
+        var properties = ConfigMembers.Properties(type);
         EpochsSpec? epochs = null;
 
-        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        foreach (var property in properties)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var attributes = property.GetAttributes().Where(ConfigParser.IsRecognised).ToList();
@@ -70,7 +74,7 @@ internal static class SearchSpaceParser
                 continue; // The compiler reports the unknown type itself.
             }
 
-            if (!CheckAccessors(type, property, attribute, diagnostics, cancellationToken))
+            if (!CheckAccessors(type, compilation, property, attribute, diagnostics, cancellationToken))
             {
                 continue;
             }
@@ -87,14 +91,25 @@ internal static class SearchSpaceParser
                 continue;
             }
 
-            if (ParseDimension(context) is { } dimension)
+            switch (ParseDimension(context))
             {
-                if (activeWhen is not null)
-                {
-                    conditions.Add((dimensions.Count, activeWhen));
-                }
+                case DimensionSpec dimension:
+                    if (activeWhen is not null)
+                    {
+                        conditions.Add((dimensions.Count, activeWhen));
+                    }
 
-                dimensions.Add(dimension);
+                    dimensions.Add(dimension);
+                    break;
+                case FixedResult(var setting, var candidate):
+                    // A fixed setting is always set: a condition on it has nothing to switch.
+                    fixedSettings.Add(setting);
+                    if (candidate is not null)
+                    {
+                        fixedCandidates[setting.Name] = candidate;
+                    }
+
+                    break;
             }
         }
 
@@ -107,11 +122,17 @@ internal static class SearchSpaceParser
                 $"'{property.Name}' is not a tuned dimension; put [ActiveWhen] on a property that has a dimension attribute"));
         }
 
+        var neverActive = new HashSet<int>();
         foreach (var (index, attribute) in conditions)
         {
-            if (ParseCondition(type, dimensions, index, attribute, diagnostics, cancellationToken) is { } condition)
+            switch (ParseCondition(type, properties, dimensions, fixedCandidates, index, attribute, diagnostics, cancellationToken))
             {
-                dimensions[index] = dimensions[index] with { Condition = condition };
+                case ConditionSpec condition:
+                    dimensions[index] = dimensions[index] with { Condition = condition };
+                    break;
+                case false:
+                    neverActive.Add(index); // Depends on a fixed setting it never matches: never tuned.
+                    break;
             }
         }
 
@@ -120,17 +141,41 @@ internal static class SearchSpaceParser
             return null;
         }
 
+        if (neverActive.Count > 0)
+        {
+            dimensions = RemoveDimensions(dimensions, neverActive);
+        }
+
         var array = dimensions.ToArray();
-        return new SearchSpaceSpec(array.ToEquatableArray(), LoopOrder(array).ToEquatableArray(), epochs, Fingerprint.Compute(array));
+        return new SearchSpaceSpec(array.ToEquatableArray(), LoopOrder(array).ToEquatableArray(), fixedSettings.ToEquatableArray(), epochs, Fingerprint.Compute(array));
     }
 
-    private static bool CheckAccessors(INamedTypeSymbol type, IPropertySymbol property, AttributeData attribute, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>Drops dimensions, renumbering the conditions of the others (which never depend on a dropped one: only categorical, unconditional dimensions are parents).</summary>
+    private static List<DimensionSpec> RemoveDimensions(List<DimensionSpec> dimensions, HashSet<int> removed)
+    {
+        var newIndex = new int[dimensions.Count];
+        var kept = new List<DimensionSpec>();
+        for (int i = 0; i < dimensions.Count; i++)
+        {
+            newIndex[i] = removed.Contains(i) ? -1 : kept.Count;
+            if (!removed.Contains(i))
+            {
+                kept.Add(dimensions[i]);
+            }
+        }
+
+        return kept.Select(d => d.Condition is { } c ? d with { Condition = c with { ParentIndex = newIndex[c.ParentIndex] } } : d).ToList();
+    }
+
+    private static bool CheckAccessors(INamedTypeSymbol type, Compilation compilation, IPropertySymbol property, AttributeData attribute, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         string? problem = property switch
         {
             { IsStatic: true } => "is static: a dimension must be an instance property",
             { IsIndexer: true } => "is an indexer: a dimension must be an ordinary property",
             { GetMethod: null } or { SetMethod: null } => "needs both a getter and a setter (set or init): generated code reads and writes every dimension",
+            _ when !compilation.IsSymbolAccessibleWithin(property.GetMethod!, type) || !compilation.IsSymbolAccessibleWithin(property.SetMethod!, type) =>
+                $"has an accessor that '{type.Name}' cannot use (private in the base type '{property.ContainingType.Name}'): generated code reads and writes every dimension; make it protected",
             _ => null,
         };
         if (problem is null)
@@ -164,14 +209,16 @@ internal static class SearchSpaceParser
         return new EpochsSpec(Literals.Identifier(context.Property.Name), max);
     }
 
-    private static DimensionSpec? ParseDimension(AttributeContext context)
+    /// <summary>A <see cref="DimensionSpec"/>, a fixed setting (with its candidate, for a categorical one), or <see langword="null"/> after a diagnostic.</summary>
+    private static object? ParseDimension(AttributeContext context)
     {
         string? attributeName = ConfigParser.RecognisedName(context.Attribute);
         var arguments = context.Attribute.ConstructorArguments;
         var propertyType = context.Property.Type;
         switch (attributeName)
         {
-            case KnownNames.LearningRateAttribute or KnownNames.MomentumAttribute or KnownNames.WeightDecayAttribute or KnownNames.DropoutAttribute or KnownNames.RangeAttribute:
+            case KnownNames.LearningRateAttribute or KnownNames.MomentumAttribute or KnownNames.WeightDecayAttribute or KnownNames.DropoutAttribute or KnownNames.RangeAttribute
+                or KnownNames.AdamBeta1Attribute or KnownNames.AdamBeta2Attribute or KnownNames.AdamEpsilonAttribute or KnownNames.HiddenShrinkAttribute:
             {
                 bool general = attributeName == KnownNames.RangeAttribute;
                 var kind = ValueKindOf(propertyType);
@@ -182,7 +229,9 @@ internal static class SearchSpaceParser
                     return null;
                 }
 
-                return ParseRange(context, (double)arguments[0].Value!, (double)arguments[1].Value!, arguments[2].Value, kind);
+                return arguments.Length == 1
+                    ? ParseRange(context, (double)arguments[0].Value!, (double)arguments[0].Value!, null, kind)
+                    : ParseRange(context, (double)arguments[0].Value!, (double)arguments[1].Value!, arguments[2].Value, kind);
             }
 
             case KnownNames.HiddenLayersAttribute or KnownNames.HiddenUnitsAttribute:
@@ -231,7 +280,7 @@ internal static class SearchSpaceParser
         }
     }
 
-    private static DimensionSpec? ParseRange(AttributeContext context, double a, double b, object? scaleValue, ValueKind kind)
+    private static object? ParseRange(AttributeContext context, double a, double b, object? scaleValue, ValueKind kind)
     {
         bool ok = true;
         foreach (var (bound, index) in new[] { (a, 0), (b, 1) })
@@ -271,8 +320,15 @@ internal static class SearchSpaceParser
         double min = Math.Min(a, b), max = Math.Max(a, b);
         if (min == max || (kind == ValueKind.Single && (float)min == (float)max))
         {
-            context.Report(DiagnosticDescriptors.InvalidBounds, null, $"both bounds are {Literals.DisplayDouble(min)}{(kind == ValueKind.Single && min != max ? " as a float" : string.Empty)}; a range needs two different bounds (for a constant, use an ordinary property)");
-            return null;
+            // One value, or equal bounds: a setting, not a dimension.
+            string literal = kind switch
+            {
+                ValueKind.Single => Literals.Single((float)min),
+                ValueKind.Int32 => ((long)min).ToString(CultureInfo.InvariantCulture),
+                ValueKind.Int64 => ((long)min).ToString(CultureInfo.InvariantCulture) + "L",
+                _ => Literals.Double(min),
+            };
+            return new FixedResult(Fixed(context, literal, Literals.DisplayDouble(min)), null);
         }
 
         int scale = scaleValue is int value ? value : 0;
@@ -293,7 +349,7 @@ internal static class SearchSpaceParser
         return NewDimension(context, dimensionKind, kind, min, max, isLog, EquatableArray<CandidateSpec>.Empty);
     }
 
-    private static DimensionSpec? ParseCandidates(AttributeContext context, TypedConstant array)
+    private static object? ParseCandidates(AttributeContext context, TypedConstant array)
     {
         var values = array.Kind == TypedConstantKind.Array && !array.IsNull ? array.Values : ImmutableArray<TypedConstant>.Empty;
         if (values.IsEmpty)
@@ -329,10 +385,20 @@ internal static class SearchSpaceParser
             }
         }
 
+        if (ok && candidates.Count == 1)
+        {
+            return new FixedResult(Fixed(context, candidates[0].Literal, candidates[0].Display), candidates[0]);
+        }
+
         return ok ? NewDimension(context, DimensionKindSpec.Categorical, ValueKind.Other, 0, 0, false, candidates.ToEquatableArray()) : null;
     }
 
-    private static ConditionSpec? ParseCondition(INamedTypeSymbol type, List<DimensionSpec> dimensions, int index, AttributeData attribute, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
+    /// <summary>
+    /// The condition; <see langword="true"/> when it depends on a fixed setting it always matches (an
+    /// unconditional dimension), <see langword="false"/> when it never does (never tuned);
+    /// <see langword="null"/> after a diagnostic.
+    /// </summary>
+    private static object? ParseCondition(INamedTypeSymbol type, List<IPropertySymbol> properties, List<DimensionSpec> dimensions, Dictionary<string, CandidateSpec> fixedCandidates, int index, AttributeData attribute, List<DiagnosticInfo> diagnostics, CancellationToken cancellationToken)
     {
         var self = dimensions[index];
         void Report(Location? location, string problem) =>
@@ -343,10 +409,18 @@ internal static class SearchSpaceParser
             return null;
         }
 
+
         var arguments = attribute.ConstructorArguments;
         string? parentName = arguments[0].Value as string;
         var nameLocation = AttributeLocations.OfArgument(attribute, 0, cancellationToken);
         int parentIndex = dimensions.FindIndex(d => d.Name == parentName);
+        if (parentIndex < 0 && parentName is not null && fixedCandidates.TryGetValue(parentName, out var fixedValue) &&
+            ConfigMembers.Find(properties, parentName) is { } fixedProperty)
+        {
+            var fixedValues = arguments.Length > 1 && arguments[1].Kind == TypedConstantKind.Array && !arguments[1].IsNull ? arguments[1].Values : ImmutableArray<TypedConstant>.Empty;
+            return fixedValues.Any(v => ConstantConverter.TryConvert(v, fixedProperty.Type, out var c, out _) && c.Key == fixedValue.Key);
+        }
+
         if (parentIndex < 0)
         {
             Report(nameLocation, $"'{parentName}' is not a dimension of '{type.Name}'; name a categorical dimension of the same config with nameof");
@@ -366,7 +440,7 @@ internal static class SearchSpaceParser
             return null;
         }
 
-        var parentProperty = type.GetMembers(parent.Name).OfType<IPropertySymbol>().First();
+        var parentProperty = ConfigMembers.Find(properties, parent.Name)!;
         if (parentProperty.GetAttributes().Any(static a => ConfigParser.RecognisedName(a) == KnownNames.ActiveWhenAttribute))
         {
             Report(nameLocation, $"'{parent.Name}' is itself conditional; HyperTune supports one level of conditions: depend on an unconditional dimension");
@@ -446,6 +520,9 @@ internal static class SearchSpaceParser
             null);
     }
 
+    private static FixedSettingSpec Fixed(AttributeContext context, string literal, string display) =>
+        new(context.Property.Name, Literals.Identifier(context.Property.Name), literal, display);
+
     private static ValueKind ValueKindOf(ITypeSymbol type) => type.SpecialType switch
     {
         SpecialType.System_Double => ValueKind.Double,
@@ -464,6 +541,9 @@ internal static class SearchSpaceParser
         string name = attribute.AttributeClass!.Name;
         return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
     }
+
+    /// <summary>A property that is a fixed setting, with its value as a candidate when it came from a candidate list.</summary>
+    private sealed record FixedResult(FixedSettingSpec Setting, CandidateSpec? Candidate);
 
     /// <summary>The attribute being parsed, and where its diagnostics go.</summary>
     private sealed class AttributeContext

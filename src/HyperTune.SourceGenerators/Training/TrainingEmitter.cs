@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using HyperTune.Roslyn;
 using HyperTune.SourceGenerators.Configs.Model;
 using HyperTune.SourceGenerators.Helpers;
 using HyperTune.SourceGenerators.Training.Model;
@@ -17,6 +19,8 @@ namespace HyperTune.SourceGenerators.Training;
 internal static class TrainingEmitter
 {
     private const string Ns = "global::HyperTune.";
+    /// <summary>The metadata entry of the hidden layers' widths, e.g. <c>[128, 64]</c> (unless a config property has the name).</summary>
+    private const string HiddenWidthsKey = "HiddenWidths";
     private static readonly string s_version = typeof(TrainingEmitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
     public static void Write(ConfigSpec config, TrainingSpec spec, SourceWriter writer)
@@ -30,25 +34,44 @@ internal static class TrainingEmitter
     {
         w.WriteLine("/// <summary>");
         w.WriteLine("/// Trains a dense network with this config's hyperparameters as they are set (the search space's");
-        w.WriteLine("/// bounds are for tuning, not for training). Features, and regression targets, are standardised on");
-        w.WriteLine("/// <paramref name=\"train\"/>'s statistics; the returned model takes raw rows, predicts raw targets and");
+        if (spec.InputScaling is null)
+        {
+            w.WriteLine("/// bounds are for tuning, not for training). Features, and regression targets, are standardised on");
+            w.WriteLine("/// <paramref name=\"train\"/>'s statistics; the returned model takes raw rows, predicts raw targets and");
+        }
+        else
+        {
+            w.WriteLine($"/// bounds are for tuning, not for training). Inputs are scaled as <c>{Trim(spec.InputScaling.Identifier)}</c> says, and regression");
+            w.WriteLine("/// targets standardised, on <paramref name=\"train\"/>'s statistics; the returned model takes raw rows, predicts raw targets and");
+        }
+
         w.WriteLine("/// records this config's values and search-space fingerprint.");
         w.WriteLine("/// </summary>");
         WriteCommonParameterDocs(spec, w);
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"HyperTune\", \"{s_version}\")]");
-        w.WriteLine($"public {Ns}TrainingResult Train({Ns}Dataset train, {Ns}Dataset? validation = null, {Ns}TrainOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.WriteLine($"{Modifier(config)} {Ns}TrainingResult Train({Ns}Dataset train, {Ns}Dataset? validation = null, {Ns}TrainOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.OpenBlock();
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(train);");
         w.WriteLine($"options ??= {Ns}TrainOptions.Default;");
-        w.WriteLine($"var data = {Ns}StandardizedData.Fit(train, validation);");
+        w.WriteLine(spec.InputScaling is null
+            ? $"var data = {Ns}StandardizedData.Fit(train, validation);"
+            : $"var data = {Ns}StandardizedData.Fit(train, validation, {Value(spec.InputScaling, string.Empty)});");
         w.WriteLine($"var network = new {Ns}DenseNetwork(");
         w.Indent();
         w.WriteLine("train.FeatureCount,");
         w.WriteLine("data.OutputCount,");
         w.WriteLine("train.Task,");
-        w.WriteLine($"hiddenLayers: {Int(spec.HiddenLayers, "1")},");
-        w.WriteLine($"hiddenUnits: {Int(spec.HiddenUnits, "128")},");
-        w.WriteLine($"activation: {(spec.Activation is { } activation ? "this." + activation.Identifier : Ns + "Activation.Relu")},");
+        if (spec.HiddenShrink is { } shrink)
+        {
+            w.WriteLine($"hiddenWidths: {Ns}DenseNetwork.ShrinkingWidths({Int(spec.HiddenLayers, "1")}, {Int(spec.HiddenUnits, "128")}, {Real(shrink, "1.0")}),");
+        }
+        else
+        {
+            w.WriteLine($"hiddenLayers: {Int(spec.HiddenLayers, "1")},");
+            w.WriteLine($"hiddenUnits: {Int(spec.HiddenUnits, "128")},");
+        }
+
+        w.WriteLine($"activation: {Value(spec.Activation, Ns + "Activation.Relu")},");
         w.WriteLine($"dropout: {Real(spec.Dropout, "0.0")},");
         w.WriteLine("seed: options.Seed);");
         w.Unindent();
@@ -67,7 +90,7 @@ internal static class TrainingEmitter
         WriteCommonParameterDocs(spec, w);
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"HyperTune\", \"{s_version}\")]");
         w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
-        w.WriteLine($"public {Ns}TrainingResult Train({Ns}ITrainableModel model, {Ns}Dataset train, {Ns}Dataset? validation = null, {Ns}TrainOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
+        w.WriteLine($"{Modifier(config)} {Ns}TrainingResult Train({Ns}ITrainableModel model, {Ns}Dataset train, {Ns}Dataset? validation = null, {Ns}TrainOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.OpenBlock();
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(model);");
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(train);");
@@ -122,6 +145,11 @@ internal static class TrainingEmitter
         yield return "<para>The loop: each epoch reshuffles the data, and each mini-batch runs forward and backward";
         yield return "passes and one fused optimiser update. Policies fixed by this config:</para>";
         yield return "<list type=\"bullet\">";
+        foreach (string setting in DefaultSummary(spec))
+        {
+            yield return setting;
+        }
+
         yield return spec.Decay is null
             ? "<item>A constant learning rate.</item>"
             : "<item>The learning rate follows <c>[LearningRateDecay]</c>, epoch by epoch, as the PyTorch scheduler of the same kind.</item>";
@@ -146,17 +174,55 @@ internal static class TrainingEmitter
         yield return "</list>";
     }
 
+    /// <summary>The settings this config leaves to defaults, each stated with its value, so the docs say what a run does.</summary>
+    private static IEnumerable<string> DefaultSummary(TrainingSpec spec)
+    {
+        if (spec.LearningRate is null)
+        {
+            yield return spec.Optimizer is null
+                ? $"<item>No <c>[LearningRate]</c>: the {(spec.Momentum is null ? "SGD" : "SGD-with-momentum")} default of 0.01.</item>"
+                : "<item>No <c>[LearningRate]</c>: the optimiser's conventional default (Keras, PyTorch): 0.01 for SGD, momentum, Nesterov and AdaGrad; 0.001 for Adam, AdamW and RMSProp.</item>";
+        }
+
+        if (spec.Optimizer is null)
+        {
+            yield return spec.Momentum is null
+                ? "<item>No <c>[Optimizer]</c>: plain SGD.</item>"
+                : "<item>No <c>[Optimizer]</c>, but a <c>[Momentum]</c>: SGD with momentum.</item>";
+        }
+
+        if (spec.Epochs is null)
+        {
+            yield return spec.StopAtStep is { } step
+                ? $"<item>No <c>[Epochs]</c>: training runs until step {step.ToString(CultureInfo.InvariantCulture)} (<c>[StopAtStep]</c>).</item>"
+                : $"<item>Neither <c>[Epochs]</c> nor <c>[StopAtStep]</c>: at most {KnownNames.DefaultMaxEpochs.ToString(CultureInfo.InvariantCulture)} epochs.</item>";
+        }
+
+        if (spec.BatchSize is null)
+        {
+            yield return "<item>No <c>[BatchSize]</c>: mini-batches of 32 rows.</item>";
+        }
+    }
+
     private static void WriteChecks(ConfigSpec config, TrainingSpec spec, SourceWriter w)
     {
-        string lr = spec.LearningRate.Identifier;
-        w.WriteLine($"double learningRate = this.{lr};");
-        w.WriteLine("if (!((float)learningRate > 0) || float.IsPositiveInfinity((float)learningRate))");
-        w.OpenBlock();
-        w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(lr)} is {{learningRate}}, but training needs a learning rate that is above 0 and finite as a float (the loop steps in single precision).\", \"{Trim(lr)}\");");
-        w.CloseBlock();
+        if (spec.LearningRate is { } rate)
+        {
+            string lr = rate.Identifier;
+            w.WriteLine($"double learningRate = {Real(rate, "0.0")};");
+            w.WriteLine("if (!((float)learningRate > 0) || float.IsPositiveInfinity((float)learningRate))");
+            w.OpenBlock();
+            w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(lr)} is {{learningRate}}, but training needs a learning rate that is above 0 and finite as a float (the loop steps in single precision).\", \"{Trim(lr)}\");");
+            w.CloseBlock();
+        }
+        else
+        {
+            w.WriteLine("// No [LearningRate]: the optimiser's conventional default (Keras and PyTorch).");
+            w.WriteLine($"double learningRate = {Ns}OptimizerFactory.DefaultLearningRate({OptimizerKind(spec)});");
+        }
 
         w.WriteLine($"int batchSize = {Int(spec.BatchSize, "32")};");
-        if (spec.BatchSize is { } batch)
+        if (spec.BatchSize is { Fixed: null } batch)
         {
             w.WriteLine("if (batchSize < 1)");
             w.OpenBlock();
@@ -164,12 +230,23 @@ internal static class TrainingEmitter
             w.CloseBlock();
         }
 
-        string epochs = spec.Epochs.Identifier;
-        w.WriteLine($"int maxEpochs = this.{epochs};");
-        w.WriteLine("if (maxEpochs < 1)");
-        w.OpenBlock();
-        w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(epochs)} is {{maxEpochs}}, but training needs at least 1 epoch.\", \"{Trim(epochs)}\");");
-        w.CloseBlock();
+        if (spec.Epochs is { } epochsRole)
+        {
+            string epochs = epochsRole.Identifier;
+            w.WriteLine($"int maxEpochs = this.{epochs};");
+            w.WriteLine("if (maxEpochs < 1)");
+            w.OpenBlock();
+            w.WriteLine($"throw new global::System.ArgumentException($\"{config.DisplayName}.{Trim(epochs)} is {{maxEpochs}}, but training needs at least 1 epoch.\", \"{Trim(epochs)}\");");
+            w.CloseBlock();
+        }
+        else if (spec.StopAtStep is not null)
+        {
+            w.WriteLine("int maxEpochs = int.MaxValue; // No [Epochs]: [StopAtStep] bounds training.");
+        }
+        else
+        {
+            w.WriteLine($"int maxEpochs = {KnownNames.DefaultMaxEpochs.ToString(CultureInfo.InvariantCulture)}; // Neither [Epochs] nor [StopAtStep]: the default bound.");
+        }
 
         w.WriteLine("if (train.Task != model.Task || train.FeatureCount != model.InputCount)");
         w.OpenBlock();
@@ -187,7 +264,15 @@ internal static class TrainingEmitter
         if (spec.Optimizer is { } optimizer)
         {
             w.WriteLine("// The optimiser is a trial's choice: picked once per run, never per step or element.");
-            w.WriteLine($"{Ns}IOptimizer optimizer = {Ns}OptimizerFactory.Create(this.{optimizer.Identifier}, model.Parameters.Length, momentum: {Real(spec.Momentum, "0.9")}, weightDecay: {weightDecay});");
+            string adam = spec.AdamBeta1 is null && spec.AdamBeta2 is null && spec.AdamEpsilon is null
+                ? string.Empty
+                : $", beta1: {Real(spec.AdamBeta1, "0.9")}, beta2: {Real(spec.AdamBeta2, "0.999")}, epsilon: {Real(spec.AdamEpsilon, "1e-8")}";
+            w.WriteLine($"{Ns}IOptimizer optimizer = {Ns}OptimizerFactory.Create({Value(optimizer, string.Empty)}, model.Parameters.Length, momentum: {Real(spec.Momentum, "0.9")}, weightDecay: {weightDecay}{adam});");
+        }
+        else if (spec.Momentum is { } momentum)
+        {
+            w.WriteLine("// [Momentum] without [Optimizer]: SGD with momentum.");
+            w.WriteLine($"var optimizer = new {Ns}MomentumOptimizer(model.Parameters.Length, {Real(momentum, "0.9")}, {weightDecay});");
         }
         else
         {
@@ -332,7 +417,7 @@ internal static class TrainingEmitter
             w.WriteLine("// As Keras 3: the best weights come back at the end, whether or not training stopped early.");
             w.WriteLine("if (bestWeights is not null && earlyStopping.ShouldRestoreBestWeights)");
             w.OpenBlock();
-            w.WriteLine("bestWeights.CopyTo(model.Parameters);");
+            w.WriteLine("global::System.MemoryExtensions.CopyTo(bestWeights, model.Parameters);");
             w.CloseBlock();
             w.WriteLine();
         }
@@ -350,25 +435,44 @@ internal static class TrainingEmitter
         w.WriteLine($"return new {Ns}TrainingResult(history, stopReason, bestEpoch, bestEpoch is int bestIndex ? history[bestIndex].ValidationLoss : null, new {Ns}TrainedModel(model, null));");
     }
 
-    /// <summary>The model's metadata: the search-space fingerprint, then every dimension's value and every training role's that is not a dimension.</summary>
+    /// <summary>
+    /// The model's metadata: the search-space fingerprint, then the values the run used: every
+    /// dimension's, every fixed setting's, every training role's that is neither, and the hidden
+    /// layers' widths as built (they differ from <c>[HiddenUnits]</c> under <c>[HiddenShrink]</c>).
+    /// </summary>
     private static string Metadata(ConfigSpec config, TrainingSpec spec)
     {
         var names = new List<string>();
-        foreach (var dimension in config.SearchSpace.Dimensions)
+        var pairs = new List<string>();
+        void Add(string identifier, string value)
         {
-            names.Add(dimension.Identifier);
-        }
-
-        var roles = new[] { spec.LearningRate, spec.Epochs, spec.BatchSize, spec.HiddenLayers, spec.HiddenUnits, spec.Optimizer, spec.Momentum, spec.WeightDecay, spec.Dropout, spec.Activation };
-        foreach (var role in roles)
-        {
-            if (role is not null && !names.Contains(role.Identifier))
+            if (!names.Contains(Trim(identifier)))
             {
-                names.Add(role.Identifier);
+                names.Add(Trim(identifier));
+                pairs.Add($"(\"{Trim(identifier)}\", {value})");
             }
         }
 
-        var pairs = names.Select(static identifier => $"(\"{Trim(identifier)}\", this.{identifier})");
+        foreach (var dimension in config.SearchSpace.Dimensions)
+        {
+            Add(dimension.Identifier, "this." + dimension.Identifier);
+        }
+
+        foreach (var setting in config.SearchSpace.Fixed)
+        {
+            Add(setting.Identifier, setting.Literal);
+        }
+
+        var roles = new[] { spec.LearningRate, spec.Epochs, spec.BatchSize, spec.HiddenLayers, spec.HiddenUnits, spec.HiddenShrink, spec.Optimizer, spec.Momentum, spec.WeightDecay, spec.AdamBeta1, spec.AdamBeta2, spec.AdamEpsilon, spec.Dropout, spec.Activation, spec.InputScaling };
+        foreach (var role in roles)
+        {
+            if (role is not null)
+            {
+                Add(role.Identifier, Value(role, string.Empty));
+            }
+        }
+
+        Add(HiddenWidthsKey, "network.HiddenWidths.ToArray()");
         return $"{Ns}ModelMetadata.FromConfig({config.FullyQualifiedName}.SearchSpace.Fingerprint, {string.Join(", ", pairs)})";
     }
 
@@ -383,11 +487,23 @@ internal static class TrainingEmitter
         return text;
     }
 
+    private static string Modifier(ConfigSpec config) => config.HidesInheritedTrain ? "public new" : "public";
+
+    /// <summary>What a role's value is: the fixed setting, the property, or <paramref name="fallback"/> without one.</summary>
+    private static string Value(RolePropertySpec? role, string fallback) =>
+        role is null ? fallback : role.Fixed ?? "this." + role.Identifier;
+
     private static string Int(RolePropertySpec? role, string fallback) =>
-        role is null ? fallback : role.IsInt64 ? $"checked((int)this.{role.Identifier})" : "this." + role.Identifier;
+        role is null ? fallback : role.IsInt64 ? $"checked((int){Value(role, fallback)})" : Value(role, fallback);
 
     private static string Real(RolePropertySpec? role, string fallback) =>
-        role is null ? fallback : role.IsSingle ? "(double)this." + role.Identifier : "this." + role.Identifier;
+        role is null ? fallback : role.IsSingle ? "(double)" + Value(role, fallback) : Value(role, fallback);
+
+    /// <summary>The optimiser a run uses: the <c>[Optimizer]</c> property, SGD with momentum for a <c>[Momentum]</c> property alone, else SGD.</summary>
+    private static string OptimizerKind(TrainingSpec spec) =>
+        spec.Optimizer is { } optimizer ? Value(optimizer, string.Empty)
+        : spec.Momentum is not null ? Ns + "OptimizerKind.Momentum"
+        : Ns + "OptimizerKind.Sgd";
 
     private static string Trim(string identifier) => identifier.TrimStart('@');
 }

@@ -4,6 +4,7 @@ using HyperTune.Roslyn;
 using HyperTune.SourceGenerators.Configs;
 using HyperTune.SourceGenerators.Diagnostics;
 using HyperTune.SourceGenerators.Helpers;
+using HyperTune.SourceGenerators.SearchSpace.Model;
 using HyperTune.SourceGenerators.Training.Model;
 using Microsoft.CodeAnalysis;
 
@@ -11,55 +12,62 @@ namespace HyperTune.SourceGenerators.Training;
 
 /// <summary>
 /// Reads what a config's training loop needs: the property behind each role (found by its
-/// attribute) and the class-level policies. A config trains when it has both a
-/// <c>[LearningRate]</c> and an <c>[Epochs]</c> property; policies without them are reported.
+/// attribute, base types included) and the class-level policies. A config trains when it has an
+/// <c>[Epochs]</c> property or a training policy; every other role has a documented default. What
+/// the generator cannot emit (two properties in one role, a broken policy attribute) it skips
+/// quietly: the analyzers report it at the source.
 /// </summary>
 internal static class TrainingParser
 {
     /// <summary>The name of the generated training method.</summary>
-    public const string TrainMethodName = "Train";
+    public const string TrainMethodName = KnownNames.TrainMethodName;
 
-    private static readonly string[] s_policyAttributes =
+    public static TrainingSpec? Parse(INamedTypeSymbol type, List<IPropertySymbol> properties, SearchSpaceSpec searchSpace, List<DiagnosticInfo> diagnostics)
     {
-        KnownNames.LearningRateDecayAttribute, KnownNames.EarlyStoppingAttribute, KnownNames.ValidationMonitorAttribute,
-        KnownNames.StopAtStepAttribute, KnownNames.StopOnNaNAttribute,
-    };
-
-    public static TrainingSpec? Parse(INamedTypeSymbol type, List<DiagnosticInfo> diagnostics)
-    {
-        // Each attribute's first occurrence wins: a duplicate is the compiler's error (CS0579) to report.
         var roles = new Dictionary<string, IPropertySymbol>();
+        bool ambiguous = false;
         IPropertySymbol? activation = null;
-        foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+        IPropertySymbol? inputScaling = null;
+        foreach (var property in properties)
         {
             foreach (var attribute in property.GetAttributes())
             {
-                AddFirst(roles, attribute, property);
+                if (ConfigParser.RecognisedName(attribute) is { } name && KnownNames.RoleAttributes.Contains(name))
+                {
+                    // Two properties in one role: Train cannot tell which to use (an analyzer reports it).
+                    ambiguous |= roles.ContainsKey(name);
+                    roles[name] = property;
+                }
             }
 
-            if (property.Type is INamedTypeSymbol { Name: "Activation" } propertyType && ConfigParser.IsHyperTuneType(propertyType))
+            if (property.Type is INamedTypeSymbol propertyType && ConfigParser.IsHyperTuneType(propertyType))
             {
-                activation = property;
+                if (propertyType.Name == "Activation")
+                {
+                    activation ??= property;
+                }
+                else if (propertyType.Name == "InputScaling")
+                {
+                    inputScaling ??= property;
+                }
             }
         }
 
+        // The most derived declaration of each policy wins; a duplicate on one type is the compiler's CS0579.
         var policies = new Dictionary<string, AttributeData>();
-        foreach (var attribute in type.GetAttributes())
+        foreach (var attribute in ConfigMembers.TypeAttributes(type))
         {
             AddFirst(policies, attribute, attribute);
         }
 
-        bool hasLearningRate = roles.TryGetValue(KnownNames.LearningRateAttribute, out var learningRate);
-        bool hasEpochs = roles.TryGetValue(KnownNames.EpochsAttribute, out var epochs);
-        if (!hasLearningRate || !hasEpochs)
+        bool hasPolicy = KnownNames.PolicyAttributes.Any(policies.ContainsKey);
+        if (!roles.ContainsKey(KnownNames.EpochsAttribute) && !hasPolicy)
         {
-            var policy = s_policyAttributes.Select(name => policies.TryGetValue(name, out var a) ? a : null).FirstOrDefault(static a => a is not null);
-            if (policy is not null)
-            {
-                string missing = !hasLearningRate && !hasEpochs ? "[LearningRate] and [Epochs] properties" : !hasLearningRate ? "[LearningRate] property" : "[Epochs] property";
-                Report(diagnostics, policy, type, $"it has training policies but no {missing}, so there is nothing to train; add them");
-            }
+            return null; // A search space only: nothing says how long to train.
+        }
 
+        if (ambiguous || type.Name == TrainMethodName || policies.Values.Any(IsBroken))
+        {
             return null;
         }
 
@@ -76,7 +84,7 @@ internal static class TrainingParser
         {
             if (metric is not ("loss" or "accuracy"))
             {
-                Report(diagnostics, monitor, type, $"[ValidationMonitor] Metric is \"{metric}\", but only \"loss\" and \"accuracy\" are measured");
+                Report(diagnostics, monitor, type, $"[ValidationMonitor] Metric is \"{metric}\", but only \"loss\" and \"accuracy\" are measured; set Metric = \"loss\" or \"accuracy\"");
                 return null;
             }
 
@@ -88,17 +96,25 @@ internal static class TrainingParser
         policies.TryGetValue(KnownNames.StopAtStepAttribute, out var stopAtStep);
         policies.TryGetValue(KnownNames.StopOnNaNAttribute, out var stopOnNaN);
 
+        var fixedValues = searchSpace.Fixed.ToDictionary(static f => f.Name, static f => f.Literal);
+        RolePropertySpec? Role(string attribute) => roles.TryGetValue(attribute, out var property) ? RoleOf(property, fixedValues) : null;
+
         return new TrainingSpec(
-            Role(learningRate!)!,
-            Role(epochs!)!,
-            Role(roles, KnownNames.BatchSizeAttribute),
-            Role(roles, KnownNames.HiddenLayersAttribute),
-            Role(roles, KnownNames.HiddenUnitsAttribute),
-            Role(roles, KnownNames.OptimizerAttribute),
-            Role(roles, KnownNames.MomentumAttribute),
-            Role(roles, KnownNames.WeightDecayAttribute),
-            Role(roles, KnownNames.DropoutAttribute),
-            activation is null ? null : Role(activation),
+            Role(KnownNames.LearningRateAttribute),
+            Role(KnownNames.EpochsAttribute),
+            Role(KnownNames.BatchSizeAttribute),
+            Role(KnownNames.HiddenLayersAttribute),
+            Role(KnownNames.HiddenUnitsAttribute),
+            Role(KnownNames.HiddenShrinkAttribute),
+            Role(KnownNames.OptimizerAttribute),
+            Role(KnownNames.MomentumAttribute),
+            Role(KnownNames.WeightDecayAttribute),
+            Role(KnownNames.AdamBeta1Attribute),
+            Role(KnownNames.AdamBeta2Attribute),
+            Role(KnownNames.AdamEpsilonAttribute),
+            Role(KnownNames.DropoutAttribute),
+            activation is null ? null : RoleOf(activation, fixedValues),
+            inputScaling is null ? null : RoleOf(inputScaling, fixedValues),
             decay is null ? null : Instance(decay),
             decay is not null && decay.ConstructorArguments.FirstOrDefault().Value is int kind && kind == DecayKindReduceOnPlateau,
             earlyStopping is null ? null : Instance(earlyStopping),
@@ -110,15 +126,28 @@ internal static class TrainingParser
             stopOnNaN is null || Named(stopOnNaN, "Enabled") is not { Value: false });
     }
 
+    /// <summary>
+    /// Whether a policy attribute cannot be re-created in code as written: an argument the compiler
+    /// could not bind (<c>[EarlyStopping(Unknown)]</c>) or a null array (<c>Milestones = null</c>).
+    /// </summary>
+    public static bool IsBroken(AttributeData attribute) =>
+        attribute.AttributeConstructor is null ||
+        attribute.ConstructorArguments.Any(IsBroken) ||
+        attribute.NamedArguments.Any(static n => IsBroken(n.Value));
+
+    private static bool IsBroken(TypedConstant constant) =>
+        constant.Kind == TypedConstantKind.Error ||
+        (constant.Kind == TypedConstantKind.Array && (constant.IsNull || constant.Values.Any(IsBroken)));
+
     // The values of HyperTune.DecayKind.ReduceOnPlateau and HyperTune.MonitorMode.Max.
     private const int DecayKindReduceOnPlateau = 6;
     private const int MonitorModeMax = 1;
 
-    private static RolePropertySpec? Role(Dictionary<string, IPropertySymbol> roles, string attribute) =>
-        roles.TryGetValue(attribute, out var property) ? Role(property) : null;
-
-    private static RolePropertySpec Role(IPropertySymbol property) =>
-        new(Literals.Identifier(property.Name), property.Type.SpecialType == SpecialType.System_Single, property.Type.SpecialType == SpecialType.System_Int64);
+    private static RolePropertySpec RoleOf(IPropertySymbol property, Dictionary<string, string> fixedValues) => new(
+        Literals.Identifier(property.Name),
+        property.Type.SpecialType == SpecialType.System_Single,
+        property.Type.SpecialType == SpecialType.System_Int64,
+        fixedValues.TryGetValue(property.Name, out string? literal) ? literal : null);
 
     private static AttributeInstanceSpec Instance(AttributeData attribute) => new(
         attribute.ConstructorArguments.Select(AttributeLiterals.Of).ToEquatableArray(),

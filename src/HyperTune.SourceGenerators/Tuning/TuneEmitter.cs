@@ -14,8 +14,17 @@ internal static class TuneEmitter
     private const string Tasks = "global::System.Threading.Tasks.";
     private const string CancellationToken = "global::System.Threading.CancellationToken";
 
-    /// <summary>Whether a config gets a tuner: it has at least one dimension to tune.</summary>
+    /// <summary>The private method of the nested <c>SearchSpace</c> class that <c>CreateDefault</c> calls.</summary>
+    public const string NewDefaultMethodName = "NewDefault";
+
+    /// <summary>
+    /// Whether a config's search space implements <c>ISearchSpace</c>: it has at least one dimension to
+    /// tune (fixed settings and <c>[Epochs]</c> are not dimensions).
+    /// </summary>
     public static bool HasTuner(ConfigSpec config) => config.SearchSpace.Dimensions.Count > 0;
+
+    /// <summary>Whether a config gets the static <c>Tune</c> methods: it has a tuner and can hold members named <c>Tune</c>.</summary>
+    public static bool HasTuneMethods(ConfigSpec config) => HasTuner(config) && config.CanDeclareTune;
 
     /// <summary>Writes, inside the nested <c>SearchSpace</c> class, its <c>Definition</c>.</summary>
     public static void WriteDefinition(ConfigSpec config, SourceWriter writer)
@@ -45,14 +54,14 @@ internal static class TuneEmitter
         writer.WriteLine();
         writer.WriteLine($"public long CountGrid(int pointsPerRange) => {space}.CountGrid(pointsPerRange);");
         writer.WriteLine();
-        writer.WriteLine($"public {type} CreateDefault() => new {type}();");
+        writer.WriteLine($"public {type} CreateDefault() => {space}.{NewDefaultMethodName}();");
         writer.CloseBlock();
     }
 
     /// <summary>Writes, at the config's level, the <c>Tune</c> methods.</summary>
     public static void WriteTune(ConfigSpec config, SourceWriter writer, string version)
     {
-        if (!HasTuner(config))
+        if (!HasTuneMethods(config))
         {
             return;
         }
@@ -95,9 +104,14 @@ internal static class TuneEmitter
         writer.WriteLine("/// <param name=\"cancellationToken\">Stops the study: running trials are recorded as interrupted (retried when it resumes), then <see cref=\"global::System.OperationCanceledException\"/> is thrown.</param>");
         writer.WriteLine("/// <returns>The study: every trial in number order, and the best.</returns>");
         writer.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"HyperTune\", \"{version}\")]");
-        writer.WriteLine($"public static {study} Tune(global::HyperTune.Dataset train, global::HyperTune.Dataset validation, global::HyperTune.TuneOptions options, {CancellationToken} cancellationToken = default)");
+        string modifier = config.HidesInheritedTrainingTune ? "public new static" : "public static";
+        writer.WriteLine($"{modifier} {study} Tune(global::HyperTune.Dataset train, global::HyperTune.Dataset validation, global::HyperTune.TuneOptions options, {CancellationToken} cancellationToken = default)");
         writer.Indent();
-        writer.WriteLine($"=> global::HyperTune.Tuner.TuneTrainingAsync({definition}, static (config, trainData, validationData, trainOptions, token) => config.Train(trainData, validationData, trainOptions, token), static config => config.{training.Epochs.Identifier}, train, validation, options, cancellationToken);");
+
+        // The epochs a trial trains at most bound the pruners' resource; without [Epochs] the tuner
+        // takes the largest step reported so far.
+        string epochs = training.Epochs is { } epochsRole ? $"static config => config.{epochsRole.Identifier}" : "null";
+        writer.WriteLine($"=> global::HyperTune.Tuner.TuneTrainingAsync({definition}, static (config, trainData, validationData, trainOptions, token) => config.Train(trainData, validationData, trainOptions, token), {epochs}, train, validation, options, cancellationToken);");
         writer.Unindent();
     }
 }

@@ -16,7 +16,7 @@ public sealed class ActiveWhenAttribute : Attribute
     /// <summary>Declares the condition.</summary>
     /// <param name="dimension">The name of a categorical dimension of the same config (use <c>nameof</c>).</param>
     /// <param name="values">The values of that dimension under which this one is active.</param>
-    public ActiveWhenAttribute(string dimension, params object[] values)
+    public ActiveWhenAttribute(string dimension, params object?[] values)
     {
         Dimension = dimension;
         Values = values;
@@ -26,5 +26,5 @@ public sealed class ActiveWhenAttribute : Attribute
     public string Dimension { get; }
 
     /// <summary>The values of that dimension under which this one is active.</summary>
-    public object[] Values { get; }
+    public object?[] Values { get; }
 }

@@ -11,9 +11,10 @@ namespace HyperTune;
 public sealed class ChoiceAttribute : Attribute
 {
     /// <summary>Declares the candidates.</summary>
-    /// <param name="candidates">The values to try.</param>
-    public ChoiceAttribute(params object[] candidates) => Candidates = candidates;
+    /// <param name="candidates">The values to try; <see langword="null"/> is a candidate of a nullable property.</param>
+    /// <remarks>A single candidate is a fixed setting, not a dimension.</remarks>
+    public ChoiceAttribute(params object?[] candidates) => Candidates = candidates;
 
     /// <summary>The candidates.</summary>
-    public object[] Candidates { get; }
+    public object?[] Candidates { get; }
 }

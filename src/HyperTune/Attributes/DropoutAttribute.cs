@@ -15,4 +15,11 @@ public sealed class DropoutAttribute : ContinuousRangeAttribute
         : base(a, b, scale)
     {
     }
+
+    /// <summary>Declares a fixed dropout probability: a setting that generated code and <c>Train</c> use, not a dimension.</summary>
+    /// <param name="value">The dropout probability.</param>
+    public DropoutAttribute(double value)
+        : base(value)
+    {
+    }
 }

@@ -15,4 +15,11 @@ public sealed class LearningRateAttribute : ContinuousRangeAttribute
         : base(a, b, scale)
     {
     }
+
+    /// <summary>Declares a fixed learning rate: a setting that generated code and <c>Train</c> use, not a dimension.</summary>
+    /// <param name="value">The learning rate.</param>
+    public LearningRateAttribute(double value)
+        : base(value)
+    {
+    }
 }

@@ -15,4 +15,11 @@ public sealed class MomentumAttribute : ContinuousRangeAttribute
         : base(a, b, scale)
     {
     }
+
+    /// <summary>Declares a fixed momentum: a setting that generated code and <c>Train</c> use, not a dimension.</summary>
+    /// <param name="value">The momentum.</param>
+    public MomentumAttribute(double value)
+        : base(value)
+    {
+    }
 }

@@ -16,4 +16,11 @@ public sealed class RangeAttribute : ContinuousRangeAttribute
         : base(a, b, scale)
     {
     }
+
+    /// <summary>Declares a fixed value: a setting that generated code and <c>Train</c> use, not a dimension.</summary>
+    /// <param name="value">The value.</param>
+    public RangeAttribute(double value)
+        : base(value)
+    {
+    }
 }

@@ -15,4 +15,11 @@ public sealed class WeightDecayAttribute : ContinuousRangeAttribute
         : base(a, b, scale)
     {
     }
+
+    /// <summary>Declares a fixed weight decay: a setting that generated code and <c>Train</c> use, not a dimension.</summary>
+    /// <param name="value">The weight decay.</param>
+    public WeightDecayAttribute(double value)
+        : base(value)
+    {
+    }
 }

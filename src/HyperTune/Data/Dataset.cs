@@ -16,7 +16,7 @@ namespace HyperTune;
 /// target values must be finite, and class labels must be non-negative. The exception names the
 /// row and column at fault.
 /// </remarks>
-public sealed class Dataset
+public sealed partial class Dataset
 {
     private readonly float[] _features;
     private readonly int[]? _labels;

@@ -3,7 +3,7 @@ using System;
 namespace HyperTune;
 
 /// <summary>
-/// Chooses the rows of each part of <see cref="Dataset.Split"/>. Classification data is split per
+/// Chooses the rows of each part of <see cref="Dataset.Split(double, int)"/>. Classification data is split per
 /// class, with the rows for the first part apportioned by largest remainder, so each class's
 /// share differs from its exact quota by less than one row and the total is exactly the requested one.
 /// </summary>

@@ -15,7 +15,7 @@ namespace HyperTune;
 /// after centring rather than NaN; the threshold is scikit-learn's, ten machine epsilons of a
 /// <see cref="double"/>. Statistics are computed in <see cref="double"/> with two passes.
 /// </remarks>
-public sealed class Standardization
+public sealed partial class Standardization
 {
     private const double ConstantThreshold = 10 * 2.220446049250313e-16;
 
@@ -99,8 +99,9 @@ public sealed class Standardization
         }
         for (int j = 0; j < width; j++)
         {
-            double deviation = Math.Sqrt(scales[j] / count);
-            scales[j] = deviation < ConstantThreshold ? 1.0 : deviation;
+            double variance = scales[j] / count;
+            double deviation = Math.Sqrt(variance);
+            scales[j] = deviation < ConstantThreshold || IsConstantFeature(variance, means[j], count) ? 1.0 : deviation;
         }
         return new Standardization(means, scales);
     }
@@ -208,5 +209,6 @@ public sealed class Standardization
                 source.Slice(offset, width).CopyTo(row);
                 StandardiseRow(row, destination.Slice(offset, width));
             }
-        }    }
+        }
+    }
 }

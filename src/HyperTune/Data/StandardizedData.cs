@@ -3,14 +3,15 @@ using System;
 namespace HyperTune;
 
 /// <summary>
-/// A training set and its validation set, standardised as the generated <c>Train</c> method trains
-/// on them: features by the statistics of the training features and, for regression, targets by
-/// the statistics of the training targets, so that targets of any scale (1e5, say) train as well
-/// as targets of scale 1. The validation set is checked against the training set first.
+/// A training set and its validation set, scaled as the generated <c>Train</c> method trains on
+/// them: features by the statistics of the training features (standardised, unless the config's
+/// <see cref="InputScaling"/> says otherwise) and, for regression, targets by the statistics of the
+/// training targets, so that targets of any scale (1e5, say) train as well as targets of scale 1.
+/// The validation set is checked against the training set first.
 /// </summary>
 public sealed class StandardizedData
 {
-    private StandardizedData(Dataset train, Dataset? validation, Standardization features, Standardization? targets, int outputCount)
+    private StandardizedData(Dataset train, Dataset? validation, Standardization? features, Standardization? targets, int outputCount)
     {
         Train = train;
         Validation = validation;
@@ -19,14 +20,15 @@ public sealed class StandardizedData
         OutputCount = outputCount;
     }
 
-    /// <summary>The training set, standardised.</summary>
+    /// <summary>The training set, scaled.</summary>
     public Dataset Train { get; }
 
-    /// <summary>The validation set, standardised with the training set's statistics; null without one.</summary>
+    /// <summary>The validation set, scaled with the training set's statistics; null without one.</summary>
     public Dataset? Validation { get; }
 
-    /// <summary>The standardisation of the features, fitted on the training set.</summary>
-    public Standardization Features { get; }
+    /// <summary>The scaling of the features, fitted on the training set: a standardisation or a min-max
+    /// scaling; null for <see cref="InputScaling.None"/> (the network takes raw features).</summary>
+    public Standardization? Features { get; }
 
     /// <summary>For regression, the standardisation of the targets, fitted on the training set; null for classification.</summary>
     public Standardization? Targets { get; }
@@ -43,15 +45,29 @@ public sealed class StandardizedData
     /// <returns>The standardised sets and their standardisations.</returns>
     /// <exception cref="ArgumentException">The validation set does not fit the training set; the
     /// message names <paramref name="validation"/> and says how.</exception>
-    public static StandardizedData Fit(Dataset train, Dataset? validation)
+    public static StandardizedData Fit(Dataset train, Dataset? validation) => Fit(train, validation, InputScaling.Standardize);
+
+    /// <summary>
+    /// Checks <paramref name="validation"/> against <paramref name="train"/> (task, features, classes
+    /// or targets), then fits the feature scaling <paramref name="inputScaling"/> names and, for
+    /// regression, the target standardisation on <paramref name="train"/>, and applies them to both.
+    /// </summary>
+    /// <param name="train">The training set, raw.</param>
+    /// <param name="validation">The validation set, raw; null for none.</param>
+    /// <param name="inputScaling">How features are scaled (a config's <see cref="InputScaling"/> property).</param>
+    /// <returns>The scaled sets and their scalings.</returns>
+    /// <exception cref="ArgumentException">The validation set does not fit the training set; the
+    /// message names <paramref name="validation"/> and says how.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="inputScaling"/> is not an <see cref="InputScaling"/>.</exception>
+    public static StandardizedData Fit(Dataset train, Dataset? validation, InputScaling inputScaling)
     {
         ArgumentNullException.ThrowIfNull(train);
         int outputs = train.Task == TaskKind.Classification ? train.ClassCount : train.TargetCount;
         if (validation is not null) CheckValidation(train.Task, train.FeatureCount, outputs, validation);
-        var features = Standardization.Fit(train);
+        Standardization? features = Standardization.Fit(train, inputScaling);
         Standardization? targets = train.Task == TaskKind.Regression ? Standardization.FitTargets(train) : null;
-        Dataset scaledTrain = features.Apply(train);
-        Dataset? scaledValidation = validation is null ? null : features.Apply(validation);
+        Dataset scaledTrain = features is null ? train : features.Apply(train);
+        Dataset? scaledValidation = validation is null || features is null ? validation : features.Apply(validation);
         if (targets is not null)
         {
             scaledTrain = targets.ApplyToTargets(scaledTrain);
@@ -78,8 +94,8 @@ public sealed class StandardizedData
     }
 
     /// <summary>
-    /// The model a run on this data produced: <paramref name="network"/> (trained on standardised
-    /// data) with both standardisations, so that it takes raw rows and predicts raw targets.
+    /// The model a run on this data produced: <paramref name="network"/> (trained on scaled data)
+    /// with both scalings, so that it takes raw rows and predicts raw targets.
     /// </summary>
     /// <param name="network">The trained network.</param>
     /// <param name="metadata">The config's values and fingerprint; null if unknown.</param>

@@ -36,20 +36,69 @@ public sealed class DenseNetwork : ITrainableModel
     /// <exception cref="ArgumentOutOfRangeException">A size or the dropout probability is out of range; the message names it and its value.</exception>
     public DenseNetwork(int inputCount, int outputCount, TaskKind task, int hiddenLayers = 1, int hiddenUnits = 128,
         Activation activation = Activation.Relu, double dropout = 0, int seed = 0)
+        : this(inputCount, outputCount, task, EqualWidths(hiddenLayers, hiddenUnits), activation, dropout, seed)
     {
+    }
+
+    /// <summary>
+    /// Builds a network whose hidden layers have their own widths (a 128-64 funnel, say) and
+    /// initialises its weights from <paramref name="seed"/>.
+    /// </summary>
+    /// <param name="inputCount">Features a row.</param>
+    /// <param name="outputCount">Classes (classification, at least 2) or targets a row (regression).</param>
+    /// <param name="task">Classification (softmax + cross-entropy) or regression (mean squared error).</param>
+    /// <param name="hiddenWidths">The units of each hidden layer, first to last (empty gives a linear model).</param>
+    /// <param name="activation">The hidden layers' non-linearity; it also picks the initialisation (He for ReLU, Glorot for tanh).</param>
+    /// <param name="dropout">The probability of dropping a hidden unit while training, in [0, 1).</param>
+    /// <param name="seed">Seeds the initial weights and the dropout masks.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="hiddenWidths"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A size or the dropout probability is out of range; the message names it and its value.</exception>
+    public DenseNetwork(int inputCount, int outputCount, TaskKind task, int[] hiddenWidths, Activation activation, double dropout, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(hiddenWidths);
         if (inputCount < 1) throw new ArgumentOutOfRangeException(nameof(inputCount), inputCount, "A network needs at least one input.");
         if (task == TaskKind.Classification && outputCount < 2)
             throw new ArgumentOutOfRangeException(nameof(outputCount), outputCount, "A classifier needs at least two classes.");
         if (outputCount < 1) throw new ArgumentOutOfRangeException(nameof(outputCount), outputCount, "A network needs at least one output.");
         if (task is not (TaskKind.Classification or TaskKind.Regression)) throw new ArgumentOutOfRangeException(nameof(task), task, "Unknown task.");
-        if (hiddenLayers < 0) throw new ArgumentOutOfRangeException(nameof(hiddenLayers), hiddenLayers, "Hidden layers cannot be negative.");
-        if (hiddenLayers > 0 && hiddenUnits < 1) throw new ArgumentOutOfRangeException(nameof(hiddenUnits), hiddenUnits, "A hidden layer needs at least one unit.");
+        for (int layer = 0; layer < hiddenWidths.Length; layer++)
+        {
+            if (hiddenWidths[layer] < 1)
+                throw new ArgumentOutOfRangeException(nameof(hiddenWidths), hiddenWidths[layer], $"Hidden layer {layer} has {hiddenWidths[layer]} units; a hidden layer needs at least one.");
+        }
+
         if (activation is not (Activation.Relu or Activation.Tanh)) throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
         if (!(dropout >= 0 && dropout < 1)) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "The dropout probability must be in [0, 1).");
 
-        _core = new MlpCore<float, SimdKernels>(inputCount, hiddenLayers, hiddenLayers > 0 ? hiddenUnits : 0, outputCount, task, activation, dropout, seed);
-        HiddenUnits = hiddenLayers > 0 ? hiddenUnits : 0;
+        _core = new MlpCore<float, SimdKernels>(inputCount, hiddenWidths, outputCount, task, activation, dropout, seed);
+        HiddenUnits = hiddenWidths.Length > 0 ? hiddenWidths[0] : 0;
         Seed = seed;
+    }
+
+    /// <summary>
+    /// The widths of <paramref name="layers"/> hidden layers that narrow by <paramref name="shrink"/>:
+    /// layer <c>i</c> has <c>round(firstWidth · shrink^i)</c> units, at least 1. For
+    /// <c>[HiddenShrink]</c>; (2, 128, 0.5) gives 128-64.
+    /// </summary>
+    /// <param name="layers">Hidden layers, 0 or more.</param>
+    /// <param name="firstWidth">Units of the first hidden layer, at least 1.</param>
+    /// <param name="shrink">Each layer's width as a fraction of the one before, in (0, 1].</param>
+    /// <returns>The widths, first to last.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An argument is out of its range; the message names it and its value.</exception>
+    public static int[] ShrinkingWidths(int layers, int firstWidth, double shrink)
+    {
+        if (layers < 0) throw new ArgumentOutOfRangeException(nameof(layers), layers, "Hidden layers cannot be negative.");
+        if (layers > 0 && firstWidth < 1) throw new ArgumentOutOfRangeException(nameof(firstWidth), firstWidth, "A hidden layer needs at least one unit.");
+        if (!(shrink > 0 && shrink <= 1)) throw new ArgumentOutOfRangeException(nameof(shrink), shrink, "The shrink factor must be in (0, 1].");
+        var widths = new int[layers];
+        double width = firstWidth;
+        for (int layer = 0; layer < layers; layer++)
+        {
+            widths[layer] = Math.Max(1, (int)Math.Round(width, MidpointRounding.AwayFromZero));
+            width *= shrink;
+        }
+
+        return widths;
     }
 
     /// <inheritdoc/>
@@ -64,8 +113,20 @@ public sealed class DenseNetwork : ITrainableModel
     /// <summary>Hidden layers.</summary>
     public int HiddenLayers => _core.HiddenLayers;
 
-    /// <summary>Units in each hidden layer (0 without hidden layers).</summary>
+    /// <summary>Units in each hidden layer, or in the first when the widths differ (0 without hidden layers).</summary>
     public int HiddenUnits { get; }
+
+    /// <summary>The units of each hidden layer, first to last.</summary>
+    public ReadOnlySpan<int> HiddenWidths => _core.HiddenWidths;
+
+    private static int[] EqualWidths(int hiddenLayers, int hiddenUnits)
+    {
+        if (hiddenLayers < 0) throw new ArgumentOutOfRangeException(nameof(hiddenLayers), hiddenLayers, "Hidden layers cannot be negative.");
+        if (hiddenLayers > 0 && hiddenUnits < 1) throw new ArgumentOutOfRangeException(nameof(hiddenUnits), hiddenUnits, "A hidden layer needs at least one unit.");
+        var widths = new int[hiddenLayers];
+        Array.Fill(widths, hiddenUnits);
+        return widths;
+    }
 
     /// <summary>The hidden layers' non-linearity.</summary>
     public Activation Activation => _core.Activation;

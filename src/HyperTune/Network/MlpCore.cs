@@ -43,13 +43,20 @@ internal sealed class MlpCore<T, TKernels>
 
     /// <summary>Builds the network and initialises its weights from <paramref name="seed"/>.</summary>
     public MlpCore(int inputs, int hiddenLayers, int hiddenUnits, int outputs, TaskKind task, Activation activation, double dropout, int seed)
+        : this(inputs, EqualWidths(hiddenLayers, hiddenUnits), outputs, task, activation, dropout, seed)
+    {
+    }
+
+    /// <summary>Builds a network whose hidden layers have the given widths, and initialises its weights from <paramref name="seed"/>.</summary>
+    public MlpCore(int inputs, ReadOnlySpan<int> hiddenWidths, int outputs, TaskKind task, Activation activation, double dropout, int seed)
     {
         Task = task;
         Activation = activation;
         Dropout = dropout;
+        int hiddenLayers = hiddenWidths.Length;
         _widths = new int[hiddenLayers + 2];
         _widths[0] = inputs;
-        for (int l = 1; l <= hiddenLayers; l++) _widths[l] = hiddenUnits;
+        hiddenWidths.CopyTo(_widths.AsSpan(1));
         _widths[hiddenLayers + 1] = outputs;
 
         int layers = hiddenLayers + 1;
@@ -67,13 +74,23 @@ internal sealed class MlpCore<T, TKernels>
         }
 
         if (count > Array.MaxLength / 2)
-            throw new ArgumentException($"The network would have {count} parameters, more than one array holds.", nameof(hiddenUnits));
+            throw new ArgumentException($"The network would have {count} parameters, more than one array holds.", nameof(hiddenWidths));
         _parameters = new AlignedBuffer<T>((int)count);
         _gradients = new AlignedBuffer<T>((int)count);
         _transposed = new AlignedBuffer<T>((int)largestMatrix);
         for (int l = 1; l < _widths.Length; l++) _widest = Math.Max(_widest, _widths[l]);
 
         Initialise(seed);
+    }
+
+    /// <summary>The widths of the hidden layers, first to last.</summary>
+    public ReadOnlySpan<int> HiddenWidths => _widths.AsSpan(1, _widths.Length - 2);
+
+    private static int[] EqualWidths(int layers, int units)
+    {
+        var widths = new int[layers];
+        Array.Fill(widths, units);
+        return widths;
     }
 
     /// <summary>Classification or regression.</summary>

@@ -123,10 +123,6 @@ internal static class ModelFile
             widths[l] = reader.Int32("a layer width");
             if (widths[l] < 1) throw reader.Fail($"layer width {l} is {widths[l]}; every layer has at least one unit");
         }
-        for (int l = 2; l < layers - 1; l++)
-        {
-            if (widths[l] != widths[1]) throw reader.Fail($"hidden layer {l - 1} has {widths[l]} units but hidden layer 0 has {widths[1]}; a DenseNetwork's hidden layers are all alike");
-        }
         int outputs = widths[^1];
         int classes = reader.Int32("the class count");
         if ((TaskKind)task == TaskKind.Classification && (classes != outputs || classes < 2))

@@ -57,7 +57,7 @@ public class CatalogueTests
     public void Ids_are_ours_and_every_descriptor_is_reported_by_an_analyzer()
     {
         var analyzers = AnalyzerTypes().Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!).ToList();
-        Assert.Equal(13, analyzers.Count);
+        Assert.Equal(18, analyzers.Count);
         var supported = analyzers.SelectMany(a => a.SupportedDiagnostics).ToHashSet();
         foreach (var descriptor in DiagnosticDescriptors.All)
         {

@@ -34,12 +34,15 @@ public class ConfigDiagnosticConfigurationTests
         }
         """;
 
+    // A policy without [Epochs] trains now (issue 10: at most 1000 epochs), so HT0040 comes from a
+    // member that takes the generated Train's name.
     private const string NoTrain = """
         using HyperTune;
-        [{|#0:EarlyStopping(10)|}]
         public partial class Config
         {
             [LearningRate(0.1, 0.001, Scale.Log)] public double LearningRate { get; set; }
+            [Epochs(10)] public int Epochs { get; set; }
+            public void {|#0:Train|}() { }
         }
         """;
 
@@ -99,11 +102,12 @@ public class ConfigDiagnosticConfigurationTests
     [Fact]
     public Task SuppressMessage_on_the_type_suppresses_HT0040() => Verify.VerifyAsync("""
         using HyperTune;
-        [EarlyStopping(10)]
-        [System.Diagnostics.CodeAnalysis.SuppressMessage("HyperTune.SearchSpace", "HT0040", Justification = "Search space only.")]
+        [System.Diagnostics.CodeAnalysis.SuppressMessage("HyperTune.SearchSpace", "HT0040", Justification = "Trains in its own loop.")]
         public partial class Config
         {
             [LearningRate(0.1, 0.001, Scale.Log)] public double LearningRate { get; set; }
+            [Epochs(10)] public int Epochs { get; set; }
+            public void Train() { }
         }
         """);
 

@@ -75,7 +75,7 @@ public class AnalyzerReportingTests
             using HyperTune;
             public partial class Broken
             {
-                [Range(1.0, 1.0)] public double X { get; set; }
+                [Range(0.0, 1.0, Scale.Log)] public double X { get; set; }
             }
             """ + DiagnosticAssert.GoodNeighbour);
         Assert.Empty(result.GeneratorDiagnostics);

@@ -160,15 +160,6 @@ public class DiagnosticTests
         """);
 
     [Fact]
-    public void HT0012_equal_bounds() => DiagnosticAssert.Fires("HT0012", """
-        using HyperTune;
-        public partial class Config
-        {
-            [[|Dropout(0.5, 0.5)|]] public double Dropout { get; set; }
-        }
-        """);
-
-    [Fact]
     public void HT0012_fractional_bound_on_an_integer() => DiagnosticAssert.Fires("HT0012", """
         using HyperTune;
         public partial class Config

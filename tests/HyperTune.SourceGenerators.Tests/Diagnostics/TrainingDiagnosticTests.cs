@@ -7,32 +7,6 @@ namespace HyperTune.SourceGenerators.Tests.Diagnostics;
 public class TrainingDiagnosticTests
 {
     [Fact]
-    public void HT0040_policies_without_epochs()
-    {
-        var diagnostic = DiagnosticAssert.Fires("HT0040", """
-            using HyperTune;
-            [[|EarlyStopping(10)|]]
-            public partial class Config
-            {
-                [LearningRate(0.1, 0.0001, Scale.Log)] public double LearningRate { get; set; }
-            }
-            """);
-        Assert.Equal(
-            "HyperTune generates no Train method for 'Config': it has training policies but no [Epochs] property, so there is nothing to train; add them",
-            diagnostic.GetMessage(CultureInfo.InvariantCulture));
-    }
-
-    [Fact]
-    public void HT0040_policies_without_learning_rate_or_epochs() => DiagnosticAssert.Fires("HT0040", """
-        using HyperTune;
-        [[|StopAtStep(100)|]]
-        public partial class Config
-        {
-            [BatchSize(32, 64)] public int BatchSize { get; set; }
-        }
-        """);
-
-    [Fact]
     public void HT0040_user_member_named_Train() => DiagnosticAssert.Fires("HT0040", """
         using HyperTune;
         public partial class Config

@@ -133,7 +133,8 @@ public class EdgeCaseTests
             public partial class DerivedConfig : BaseConfig { [Range(0.0, 1.0)] public double B { get; set; } }
             """);
         Assert.Contains("public new static class SearchSpace", result.Sources["DerivedConfig.g.cs"], StringComparison.Ordinal);
-        Assert.Contains("Inherited = baseline.Inherited", GeneratorRunner.Run("""
+        // A class is copied as a record's 'with' copies: every member it does not tune, base members included.
+        Assert.Contains("(global::Config)baseline.MemberwiseClone()", GeneratorRunner.Run("""
             using HyperTune;
             public class Settings { public int Inherited { get; set; } }
             public partial class Config : Settings { [Range(0.0, 1.0)] public double A { get; set; } }

@@ -58,6 +58,28 @@ public class ModelPersistenceTests
         Assert.False(string.IsNullOrEmpty(loaded.Metadata.LibraryVersion));
     }
 
+    [Theory]
+    [InlineData(InputScaling.Standardize)]
+    [InlineData(InputScaling.MinMax)]
+    [InlineData(InputScaling.None)]
+    public void A_funnel_with_its_input_scaling_round_trips(InputScaling scaling)
+    {
+        var (train, validation) = TestData.Digits().Split(0.8, seed: 2);
+        var config = new HyperTune.Tests.Configs.PortedConfig { HiddenUnits = 16, Shrink = 0.5, Scaling = scaling, Epochs = 2 };
+        var model = config.Train(train, validation).Model;
+
+        var loaded = ModelFiles.Load(ModelFiles.Bytes(model));
+
+        var network = Assert.IsType<DenseNetwork>(loaded.Network);
+        Assert.Equal(new[] { 16, 8 }, network.HiddenWidths.ToArray());
+        Assert.Equal(new[] { 16, 8 }, Assert.IsType<DenseNetwork>(model.Network).HiddenWidths.ToArray());
+        Assert.Equal(Bits(model.Predict(validation)), Bits(loaded.Predict(validation)));
+        Assert.Equal(scaling == InputScaling.None, loaded.Standardization is null);
+        Assert.Equal("[16, 8]", loaded.Metadata!["HiddenWidths"]);
+        Assert.Equal("16", loaded.Metadata["HiddenUnits"]);
+        Assert.Equal(scaling.ToString(), loaded.Metadata["Scaling"]);
+    }
+
     [Fact]
     public void Metadata_survives_with_any_text()
     {

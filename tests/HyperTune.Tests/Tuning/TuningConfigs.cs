@@ -62,7 +62,8 @@ public partial class SpaceNarrowed
 {
     [Range(0.45, 0.55)] public double A { get; set; } = 0.5;
 
-    [Choice(1)] public int B { get; set; } = 1;
+    // One candidate would make B a fixed setting (issue 10), no longer a dimension.
+    [Choice(1, 2)] public int B { get; set; } = 1;
 }
 
 /// <summary>The generated loop as the objective: a tiny classifier with a tuned rate.</summary>

@@ -14,6 +14,20 @@ public static class Categorical
     /// <summary>The coordinate an inactive conditional dimension is encoded as.</summary>
     public const double InactiveCoordinate = 0.5;
 
+    /// <summary>
+    /// Draws a candidate index, each equally likely. Tuning draws are not security-sensitive:
+    /// <see cref="Random"/> is the right generator (seedable, reproducible).
+    /// </summary>
+    /// <param name="random">The source of randomness.</param>
+    /// <param name="count">The number of candidates, at least 1.</param>
+    /// <returns>An index in [0, <paramref name="count"/>).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="random"/> is <see langword="null"/>.</exception>
+    public static int Sample(Random random, int count)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        return random.Next(count);
+    }
+
     /// <summary>The unit coordinate of candidate <paramref name="index"/> of <paramref name="count"/>.</summary>
     /// <param name="index">The candidate's index.</param>
     /// <param name="count">The number of candidates.</param>

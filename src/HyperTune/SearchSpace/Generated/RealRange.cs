@@ -71,7 +71,7 @@ public static class RealRange
     {
         double unit = scale == Scale.Log
             ? (Math.Log(value) - Math.Log(min)) / (Math.Log(max) - Math.Log(min))
-            : (value - min) / (max - min);
+            : Fraction(value, min, max);
         return Math.Clamp(unit, 0, 1);
     }
 
@@ -132,7 +132,23 @@ public static class RealRange
         return Math.Clamp(value, min, max);
     }
 
-    private static double Lerp(double from, double to, double t) => from + (t * (to - from));
+    /// <summary>
+    /// The point a fraction <paramref name="t"/> of the way from <paramref name="from"/> to
+    /// <paramref name="to"/>; when the span overflows a double (bounds near ±1.7E308), the weighted
+    /// sum of the bounds, whose terms cannot.
+    /// </summary>
+    private static double Lerp(double from, double to, double t)
+    {
+        double span = to - from;
+        return double.IsInfinity(span) ? ((1 - t) * from) + (t * to) : from + (t * span);
+    }
+
+    /// <summary>Where <paramref name="value"/> lies between the bounds; halves every term when the span overflows a double.</summary>
+    private static double Fraction(double value, double min, double max)
+    {
+        double span = max - min;
+        return double.IsInfinity(span) ? ((value / 2) - (min / 2)) / ((max / 2) - (min / 2)) : (value - min) / span;
+    }
 
     private static double RoundToSignificantDigits(double value)
     {

@@ -36,7 +36,7 @@ internal sealed class DenseInference
     {
         var widths = new int[network.HiddenLayers + 2];
         widths[0] = network.InputCount;
-        for (int l = 1; l <= network.HiddenLayers; l++) widths[l] = network.HiddenUnits;
+        network.HiddenWidths.CopyTo(widths.AsSpan(1)); // [HiddenShrink] networks narrow layer by layer.
         widths[^1] = network.OutputCount;
         return new DenseInference(network.Task, network.Activation, widths, network.Parameters.ToArray());
     }
@@ -64,7 +64,7 @@ internal sealed class DenseInference
 
     public int HiddenLayers => _widths.Length - 2;
 
-    /// <summary>Units of the hidden layers (all alike in a network this library trains); 0 without any.</summary>
+    /// <summary>Units of the first hidden layer (the others may be narrower: <c>[HiddenShrink]</c>); 0 without any.</summary>
     public int HiddenUnits => HiddenLayers > 0 ? _widths[1] : 0;
 
     /// <summary>Layer <paramref name="layer"/>'s weights, <c>inputs x outputs</c> row-major.</summary>
@@ -76,7 +76,7 @@ internal sealed class DenseInference
     /// <summary>A trainable <see cref="DenseNetwork"/> holding a copy of these weights (dropout off).</summary>
     public DenseNetwork ToNetwork()
     {
-        var network = new DenseNetwork(InputCount, OutputCount, Task, HiddenLayers, Math.Max(HiddenUnits, 1), Activation);
+        var network = new DenseNetwork(InputCount, OutputCount, Task, _widths.AsSpan(1, HiddenLayers).ToArray(), Activation, dropout: 0, seed: 0);
         _parameters.CopyTo(network.Parameters);
         return network;
     }
