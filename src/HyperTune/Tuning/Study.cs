@@ -49,6 +49,13 @@ public sealed class Study<TConfig>
         return best is not null;
     }
 
+    /// <summary>
+    /// The study as stored now, without its config type: dimensions, trials with their parameters as text,
+    /// the best trial; what <see cref="StudyExport"/> and <see cref="ParameterImportance"/> work from.
+    /// </summary>
+    /// <returns>The snapshot.</returns>
+    public StudySnapshot Snapshot() => StudySnapshot.From(Engine.Study, Engine.Trials);
+
     internal StudyEngine Engine { get; }
 
     /// <summary>
