@@ -1,9 +1,20 @@
 using BenchmarkDotNet.Running;
+using HyperTune.Benchmarks.Tuning;
 
-if (args is ["gp-quality", .. var rest])
+// The tuner's quality and whole-study overhead reports are plain runs (they measure outcomes and study
+// means, as benchmarks/optuna/tuner_peer.py does for Optuna); everything else is BenchmarkDotNet.
+switch (args.FirstOrDefault())
 {
-    HyperTune.Benchmarks.Tuning.GaussianProcessStudy.Run(rest);
-    return;
+    case "tuner-quality":
+        TunerQualityReport.Run(args[1..]);
+        break;
+    case "tuner-overhead":
+        TunerOverheadReport.Run(args[1..]);
+        break;
+    case "gp-quality":
+        GaussianProcessStudy.Run(args[1..]);
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        break;
 }
-
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

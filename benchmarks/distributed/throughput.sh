@@ -25,5 +25,11 @@ for workers in 1 2 4 8; do
 done
 if [ "${SQLITE_TOO:-1}" = 1 ]; then
   db=$(mktemp -d)/study.db
-  dotnet "$worker" "$db" sqlite "$trials" Random 1 0 >/dev/null && echo "SQLite, 1 worker: see $db" || echo "SQLite storage not available in this build"
+  dotnet "$worker" "$db" sqlite "$trials" Random 1 0 >/dev/null
+  /usr/bin/python3 - "$db" <<'PY'
+import sqlite3, sys
+first, last, count = sqlite3.connect(sys.argv[1]).execute("SELECT min(started_at), max(completed_at), count(*) FROM trials").fetchone()
+seconds = (last - first) / 1e6  # microseconds since the epoch
+print(f"SQLite, 1 worker: {count} trials, {count / seconds:.1f} trials/s, {1000 * seconds / count:.2f} ms/trial")
+PY
 fi

@@ -45,7 +45,7 @@ internal static class HyperTuneCommand
 
     private static RootCommand Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Look at HyperTune studies without writing code: list them, show a leaderboard, export the trials, plot them.");
+        var root = new RootCommand("Look at HyperTune studies without writing code: list them, show a leaderboard, export the trials, plot them; predict with a saved model.");
 
         var store = new Argument<string>("store") { Description = "The study store: a SQLite file (study.db) or a PostgreSQL connection string." };
         var study = new Argument<string>("study") { Description = "The study's name (hypertune studies <store> lists them)." };
@@ -91,6 +91,12 @@ internal static class HyperTuneCommand
         var plot = new Command("plot", "Plot a study as PNGs: history, importance, learning curves, each parameter against the objective.") { store, study, plotOut, width, height };
         plot.SetAction(parse => Guard(error, () => Plot(StudyStore.Load(parse.GetValue(store)!, parse.GetValue(study)!), parse.GetValue(plotOut)!, parse.GetValue(width), parse.GetValue(height), output)));
         root.Subcommands.Add(plot);
+
+        var model = new Argument<string>("model") { Description = "A model saved by TrainedModel.Save." };
+        var rows = new Argument<string>("csv") { Description = "Raw feature rows, comma-separated, one row a line (a header line is skipped when it is not numeric)." };
+        var predict = new Command("predict", "Predict with a saved model: one line per row (the class and its probability, or the value).") { model, rows };
+        predict.SetAction(parse => Guard(error, () => ModelPrediction.Run(parse.GetValue(model)!, parse.GetValue(rows)!, output)));
+        root.Subcommands.Add(predict);
         return root;
     }
 
@@ -99,6 +105,11 @@ internal static class HyperTuneCommand
         try
         {
             return action();
+        }
+        catch (OutputException exception)
+        {
+            error.WriteLine($"hypertune: cannot write: {OneLine(exception.Message)}");
+            return OutputError;
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException or KeyNotFoundException or InvalidDataException or NotSupportedException)
         {
@@ -211,7 +222,7 @@ internal static class HyperTuneCommand
             return Ok;
         }
 
-        using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write))
+        using (var stream = Output(path, () => new FileStream(path, FileMode.Create, FileAccess.Write)))
         {
             if (format == "csv")
             {
@@ -232,15 +243,28 @@ internal static class HyperTuneCommand
     {
         if (File.Exists(folder))
         {
-            throw new IOException($"'{folder}' is a file; --out names the folder the plots go into.");
+            throw new OutputException($"'{folder}' is a file; --out names the folder the plots go into.", null);
         }
 
-        foreach (string path in StudyPlots.WriteAll(snapshot, folder, width, height))
+        foreach (string path in Output(folder, () => StudyPlots.WriteAll(snapshot, folder, width, height)))
         {
             output.WriteLine(path);
         }
 
         return Ok;
+    }
+
+    /// <summary>Runs a write, turning a file-system failure into an <see cref="OutputException"/> that names the path.</summary>
+    private static T Output<T>(string path, Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputException($"{path}: {exception.Message}", exception);
+        }
     }
 
     private static string Count(StudySnapshot snapshot, TrialState state) => snapshot.Count(state).ToString(CultureInfo.InvariantCulture);
@@ -261,6 +285,15 @@ internal static class HyperTuneCommand
         {
             var cells = row.Select((cell, c) => rightAligned[c] ? cell.PadLeft(widths[c]) : cell.PadRight(widths[c]));
             output.WriteLine(("  " + string.Join("  ", cells)).TrimEnd());
+        }
+    }
+
+    /// <summary>An output the command could not write.</summary>
+    private sealed class OutputException : Exception
+    {
+        public OutputException(string message, Exception? inner)
+            : base(message, inner)
+        {
         }
     }
 }

@@ -70,6 +70,7 @@ public static class StudyPlots
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var plot = NewPlot($"Optimisation history: {snapshot.Name}", "trial", ObjectiveLabel(snapshot));
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         AddPoints(plot, snapshot.Trials.Where(t => t.State == TrialState.Complete && Finite(t.Value)), t => t.Number, CompleteColor, "complete");
         AddPoints(plot, snapshot.Trials.Where(t => t.State == TrialState.Pruned && Finite(t.Value)), t => t.Number, PrunedColor, "pruned (last reported value)");
 
@@ -167,6 +168,11 @@ public static class StudyPlots
         }
         else
         {
+            if (spec.Kind == DimensionKind.Integer)
+            {
+                plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            }
+
             double margin = (spec.Max - spec.Min) * 0.03;
             plot.Axes.SetLimitsX(spec.Min - margin, spec.Max + margin);
         }
@@ -185,6 +191,7 @@ public static class StudyPlots
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var plot = NewPlot($"Learning curves: {snapshot.Name}", "step", "intermediate value");
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         var labelled = new HashSet<TrialState>();
         foreach (var trial in snapshot.Trials.Where(t => t.IntermediateValues.Count > 0).OrderBy(t => t.State == TrialState.Pruned ? 0 : 1))
         {
@@ -232,7 +239,14 @@ public static class StudyPlots
         ArgumentNullException.ThrowIfNull(snapshot);
         var scores = ParameterImportance.PedAnova(snapshot);
         int complete = snapshot.Count(TrialState.Complete);
+        bool undecided = scores.Count > 1 && scores.All(s => s.Importance == scores[0].Importance);
         var plot = NewPlot($"Parameter importance (PED-ANOVA, {complete} complete trials)", "share of importance", string.Empty);
+        if (undecided)
+        {
+            // PED-ANOVA shares equally when no parameter beats chance: say so rather than draw a verdict.
+            plot.XLabel("equal shares: no parameter beats chance yet");
+        }
+
         double[] positions = Enumerable.Range(0, scores.Count).Select(i => (double)(scores.Count - 1 - i)).ToArray();
         var bars = new List<Bar>();
         for (int i = 0; i < scores.Count; i++)

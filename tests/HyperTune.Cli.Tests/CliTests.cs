@@ -54,8 +54,8 @@ public sealed class CliTests : IClassFixture<StudyFixture>
         Assert.Contains($"{s.Count(TrialState.Complete)} complete, {s.Count(TrialState.Pruned)} pruned, 1 failed, 0 running", output, StringComparison.Ordinal);
         Assert.Contains($"Best trial: {best.Number}, value {best.Value!.Value.ToString("G6", CultureInfo.InvariantCulture)}", output, StringComparison.Ordinal);
         Assert.Contains($"Rate      = {best.Parameters["Rate"]}", output, StringComparison.Ordinal);
-        Assert.Contains("Rate      [0.0001, 1] log", output, StringComparison.Ordinal);
-        Assert.Contains("Momentum  [0, 0.99] when Optimizer in {sgd}", output, StringComparison.Ordinal);
+        Assert.Contains("Rate       [0.0001, 1] log", output, StringComparison.Ordinal);
+        Assert.Contains("Momentum   [0, 0.99] when Optimizer in {sgd}", output, StringComparison.Ordinal);
 
         var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         int header = lines.FindIndex(l => l.TrimStart().StartsWith("rank", StringComparison.Ordinal));
@@ -100,8 +100,8 @@ public sealed class CliTests : IClassFixture<StudyFixture>
                 Assert.Equal(trial.Parameters.GetValueOrDefault("Momentum") ?? string.Empty, row[11]);
             }
 
-            Assert.Equal("Trial 3 fails on purpose, with a comma, and \"quotes\".", rows[4][12]);
-            Assert.Contains("\"Trial 3 fails on purpose, with a comma, and \"\"quotes\"\".\"", output, StringComparison.Ordinal);
+            Assert.Equal("InvalidOperationException: Trial 3 fails on purpose, with a comma, and \"quotes\".", rows[4][12]);
+            Assert.Contains("\"InvalidOperationException: Trial 3 fails on purpose, with a comma, and \"\"quotes\"\".\"", output, StringComparison.Ordinal);
             Assert.DoesNotContain(rows.Skip(1), r => r[2].Contains(',', StringComparison.Ordinal));
         }
         finally

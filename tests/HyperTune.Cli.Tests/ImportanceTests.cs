@@ -38,6 +38,16 @@ public sealed class ImportanceTests
     }
 
     [Fact]
+    public void Without_the_chance_discount_the_driver_still_leads_as_in_optuna()
+    {
+        var scores = ParameterImportance.PedAnova(Study((c, r) => Math.Pow(c.A - 0.3, 2) + (0.01 * r.NextDouble()), 200), discountChance: false);
+
+        Assert.Equal("A", scores[0].Parameter);
+        Assert.True(scores[0].Importance > 0.4, string.Join(", ", scores));
+        Assert.Equal(1.0, scores.Sum(s => s.Importance), 9);
+    }
+
+    [Fact]
     public void Maximising_reads_the_top_trials_from_the_other_end()
     {
         var scores = ParameterImportance.PedAnova(Study((c, r) => -Math.Pow(c.B - 0.7, 2), 150, Direction.Maximize));
@@ -50,6 +60,11 @@ public sealed class ImportanceTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
     public void Noise_alone_lets_no_parameter_dominate(int seed)
     {
         var scores = ParameterImportance.PedAnova(Study((c, r) => r.NextDouble(), 200, seed: seed));

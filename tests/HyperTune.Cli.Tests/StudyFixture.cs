@@ -58,6 +58,11 @@ public sealed class StudyFixture : IDisposable
 
     public void Dispose()
     {
+        if (Environment.GetEnvironmentVariable("HYPERTUNE_KEEP_TEST_FILES") == "1")
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(Folder, recursive: true);

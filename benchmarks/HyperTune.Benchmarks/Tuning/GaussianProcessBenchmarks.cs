@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using HyperTune.Tests.Tuning;
 using HyperTune.Tuning;
 using HyperTune.Tuning.GaussianProcess;
 
@@ -88,26 +89,8 @@ public class CholeskyBenchmarks
 /// </summary>
 internal static class GaussianProcessStudy
 {
-    public const double BraninOptimum = 0.397887;
-    public const double Hartmann6Optimum = -3.32237;
-
-    private static readonly double[] s_alpha = { 1.0, 1.2, 3.0, 3.2 };
-
-    private static readonly double[,] s_a =
-    {
-        { 10, 3, 17, 3.5, 1.7, 8 },
-        { 0.05, 10, 17, 0.1, 8, 14 },
-        { 3, 3.5, 1.7, 10, 17, 8 },
-        { 17, 8, 0.05, 10, 0.1, 14 },
-    };
-
-    private static readonly double[,] s_p =
-    {
-        { 0.1312, 0.1696, 0.5569, 0.0124, 0.8283, 0.5886 },
-        { 0.2329, 0.4135, 0.8307, 0.3736, 0.1004, 0.9991 },
-        { 0.2348, 0.1451, 0.3522, 0.2883, 0.3047, 0.6650 },
-        { 0.4047, 0.8828, 0.8732, 0.5743, 0.1091, 0.0381 },
-    };
+    public const double BraninOptimum = TestFunctions.BraninOptimum;
+    public const double Hartmann6Optimum = TestFunctions.Hartmann6Optimum;
 
     public delegate double UnitFunction(ReadOnlySpan<double> unit);
 
@@ -115,41 +98,10 @@ internal static class GaussianProcessStudy
 
     public static TestProblem Problem(string name) => name switch
     {
-        "Branin" => new TestProblem(name, new[]
-        {
-            Dimension.Continuous("X1", typeof(double), -5, 10, Scale.Linear),
-            Dimension.Continuous("X2", typeof(double), 0, 15, Scale.Linear),
-        }, Branin),
-        "Hartmann6" => new TestProblem(name, Enumerable.Range(1, 6).Select(i => Dimension.Continuous($"X{i}", typeof(double), 0, 1, Scale.Linear)).ToArray(), Hartmann6),
+        "Branin" => new TestProblem(name, TestFunctions.BraninSpace, TestFunctions.Branin),
+        "Hartmann6" => new TestProblem(name, TestFunctions.Hartmann6Space, TestFunctions.Hartmann6),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Branin or Hartmann6."),
     };
-
-    public static double Branin(ReadOnlySpan<double> unit)
-    {
-        double x1 = -5 + (15 * unit[0]);
-        double x2 = 15 * unit[1];
-        const double b = 5.1 / (4 * Math.PI * Math.PI), c = 5 / Math.PI, t = 1 / (8 * Math.PI);
-        double u = x2 - (b * x1 * x1) + (c * x1) - 6;
-        return (u * u) + (10 * (1 - t) * Math.Cos(x1)) + 10;
-    }
-
-    public static double Hartmann6(ReadOnlySpan<double> unit)
-    {
-        double sum = 0;
-        for (int i = 0; i < 4; i++)
-        {
-            double inner = 0;
-            for (int j = 0; j < 6; j++)
-            {
-                double d = unit[j] - s_p[i, j];
-                inner += s_a[i, j] * d * d;
-            }
-
-            sum += s_alpha[i] * Math.Exp(-inner);
-        }
-
-        return -sum;
-    }
 
     /// <summary>A study's trials so far, and the contexts its next trials get.</summary>
     public sealed class History(UnitSpace space, List<TrialRecord> trials, double[] bestSoFar, double[] proposeMilliseconds)

@@ -66,6 +66,7 @@ internal static class TrainingEmitter
         w.WriteLine("/// <param name=\"model\">The model to train; its parameters are updated in place.</param>");
         WriteCommonParameterDocs(spec, w);
         w.WriteLine($"[global::System.CodeDom.Compiler.GeneratedCode(\"HyperTune\", \"{s_version}\")]");
+        w.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]");
         w.WriteLine($"public {Ns}TrainingResult Train({Ns}ITrainableModel model, {Ns}Dataset train, {Ns}Dataset? validation = null, {Ns}TrainOptions? options = null, global::System.Threading.CancellationToken cancellationToken = default)");
         w.OpenBlock();
         w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(model);");
@@ -73,6 +74,7 @@ internal static class TrainingEmitter
         w.WriteLine($"options ??= {Ns}TrainOptions.Default;");
         WriteChecks(config, spec, w);
         w.WriteLine();
+        w.WriteLine($"using var threads = {Ns}KernelThreads.Use(options.Threads);");
         WriteSetup(spec, w);
         w.WriteLine();
         WriteLoop(spec, w);

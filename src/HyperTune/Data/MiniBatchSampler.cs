@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Numerics;
 
 namespace HyperTune;
 
@@ -79,6 +81,7 @@ public sealed class MiniBatchSampler
     public ReadOnlySpan<int> Order => _order;
 
     /// <summary>Starts an epoch: permutes the row order in place. Allocates nothing.</summary>
+    [MethodImpl(Hot.Path)]
     public void Shuffle()
     {
         if (!_fullBatch) _random.Shuffle(_order.AsSpan());
@@ -89,6 +92,7 @@ public sealed class MiniBatchSampler
     /// <param name="index">The 0-based batch, below <see cref="BatchCount"/>.</param>
     /// <returns>A view, valid until the next <see cref="GetBatch"/> or <see cref="Shuffle"/>.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a batch.</exception>
+    [MethodImpl(Hot.Path)]
     public MiniBatch GetBatch(int index)
     {
         if ((uint)index >= (uint)BatchCount) throw new ArgumentOutOfRangeException(nameof(index), index, $"An epoch has batches 0 to {BatchCount - 1}.");

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Numerics;
 
 namespace HyperTune;
 
@@ -29,6 +31,7 @@ internal struct ShuffleRandom
         => new() { _s0 = s0, _s1 = s1, _s2 = s2, _s3 = s3 };
 
     /// <summary>The next 64 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ulong NextUInt64()
     {
         ulong result = RotateLeft(_s1 * 5, 7) * 9;
@@ -43,6 +46,7 @@ internal struct ShuffleRandom
     }
 
     /// <summary>A uniform integer in [0, <paramref name="bound"/>), without modulo bias (Lemire 2019).</summary>
+    [MethodImpl(Hot.Path)]
     public int NextInt(int bound)
     {
         uint range = (uint)bound;
@@ -61,6 +65,7 @@ internal struct ShuffleRandom
     }
 
     /// <summary>Shuffles <paramref name="items"/> in place (Fisher-Yates: every order equally likely).</summary>
+    [MethodImpl(Hot.Path)]
     public void Shuffle<T>(Span<T> items)
     {
         for (int i = items.Length - 1; i > 0; i--)

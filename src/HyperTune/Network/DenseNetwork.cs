@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using HyperTune.Network;
+using HyperTune.Numerics;
 
 namespace HyperTune;
 
@@ -100,6 +102,7 @@ public sealed class DenseNetwork : ITrainableModel
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">The batch's task, features a row or targets a row do not match the network.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A label is not a class index; the message names the row.</exception>
+    [MethodImpl(Hot.Path)]
     public float ForwardBackward(in MiniBatch batch)
     {
         if (batch.Count < 1) throw new ArgumentException("The batch is empty.", nameof(batch));
@@ -113,6 +116,7 @@ public sealed class DenseNetwork : ITrainableModel
     }
 
     /// <inheritdoc/>
+    [MethodImpl(Hot.Path)]
     public void Predict(ReadOnlySpan<float> features, int rows, Span<float> outputs)
     {
         if (rows < 0) throw new ArgumentOutOfRangeException(nameof(rows), rows, "Rows cannot be negative.");

@@ -1,5 +1,6 @@
 using System;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using HyperTune.Numerics;
 
 namespace HyperTune.Network;
@@ -112,6 +113,7 @@ internal sealed class MlpCore<T, TKernels>
     public void ReseedDropout(ulong seed) => _dropoutRandom = new Xoshiro256(seed);
 
     /// <summary>Makes the buffers hold at least <paramref name="rows"/> rows; grows once, never shrinks.</summary>
+    [MethodImpl(Hot.Path)]
     public void EnsureCapacity(int rows)
     {
         if (rows <= _capacity) return;
@@ -140,6 +142,7 @@ internal sealed class MlpCore<T, TKernels>
     /// The training step's model half: forward pass with dropout, the mean loss, and the backward
     /// pass that overwrites <see cref="Gradients"/> with the gradient of that mean.
     /// </summary>
+    [MethodImpl(Hot.Path)]
     public T ForwardBackward(ReadOnlySpan<T> features, int rows, ReadOnlySpan<int> labels, ReadOnlySpan<T> targets)
     {
         EnsureCapacity(rows);
@@ -154,6 +157,7 @@ internal sealed class MlpCore<T, TKernels>
     }
 
     /// <summary>Inference: probabilities (classification) or values (regression) for each row, batch by batch of <see cref="Capacity"/>.</summary>
+    [MethodImpl(Hot.Path)]
     public void Predict(ReadOnlySpan<T> features, int rows, Span<T> outputs)
     {
         if (rows == 0) return;
@@ -169,6 +173,7 @@ internal sealed class MlpCore<T, TKernels>
         }
     }
 
+    [MethodImpl(Hot.Path)]
     private void Forward(ReadOnlySpan<T> features, int rows, bool training)
     {
         ReadOnlySpan<T> input = features.Slice(0, rows * InputCount);
@@ -202,6 +207,7 @@ internal sealed class MlpCore<T, TKernels>
     }
 
     /// <summary>Backpropagates the loss gradient left in <c>_deltaA</c> by the loss kernel.</summary>
+    [MethodImpl(Hot.Path)]
     private void Backward(ReadOnlySpan<T> features, int rows)
     {
         ReadOnlySpan<T> parameters = _parameters.Span;
@@ -245,6 +251,7 @@ internal sealed class MlpCore<T, TKernels>
     /// layer; biases zero. Draws are made in double and rounded to <typeparamref name="T"/>, so the
     /// float and double networks of one seed start from the same weights up to rounding.
     /// </summary>
+    [MethodImpl(Hot.Path)]
     private void Initialise(int seed)
     {
         var random = new Xoshiro256((ulong)(uint)seed);

@@ -14,6 +14,7 @@ namespace HyperTune.Numerics;
 internal static class Elementwise
 {
     /// <summary>Adds <paramref name="bias"/> to every row of <paramref name="values"/> (rows of <c>bias.Length</c>).</summary>
+    [MethodImpl(Hot.Path)]
     public static void AddBias(Span<float> values, ReadOnlySpan<float> bias, KernelPath path = KernelPath.Auto)
     {
         int cols = bias.Length;
@@ -26,6 +27,7 @@ internal static class Elementwise
     }
 
     /// <summary><c>sums[j] = Σ_i values[i, j]</c>: the bias gradient of a layer from its output gradient.</summary>
+    [MethodImpl(Hot.Path)]
     public static void ColumnSums(ReadOnlySpan<float> values, int rows, int cols, Span<float> sums, KernelPath path = KernelPath.Auto)
     {
         if (values.Length < (long)rows * cols) throw new ArgumentException($"{values.Length} values are fewer than {rows} x {cols}.", nameof(values));
@@ -39,6 +41,7 @@ internal static class Elementwise
     }
 
     /// <summary><c>target += addend</c>, element by element.</summary>
+    [MethodImpl(Hot.Path)]
     public static void Add(Span<float> target, ReadOnlySpan<float> addend, KernelPath path = KernelPath.Auto)
     {
         int n = target.Length;
@@ -70,6 +73,7 @@ internal static class Elementwise
     }
 
     /// <summary><c>destination = x ⊙ factors</c> (apply a dropout mask; <paramref name="destination"/> may be <paramref name="x"/>).</summary>
+    [MethodImpl(Hot.Path)]
     public static void Multiply(ReadOnlySpan<float> x, ReadOnlySpan<float> factors, Span<float> destination, KernelPath path = KernelPath.Auto)
     {
         int n = destination.Length;
@@ -102,6 +106,7 @@ internal static class Elementwise
     }
 
     /// <summary><c>x = max(x, 0)</c> in place; NaN stays NaN so the loop's guard still sees it.</summary>
+    [MethodImpl(Hot.Path)]
     public static void Relu(Span<float> values, KernelPath path = KernelPath.Auto)
     {
         int n = values.Length;
@@ -137,6 +142,7 @@ internal static class Elementwise
     }
 
     /// <summary><c>g = y &gt; 0 ? g : 0</c>, where <paramref name="output"/> is the ReLU's output.</summary>
+    [MethodImpl(Hot.Path)]
     public static void ReluBackward(Span<float> gradient, ReadOnlySpan<float> output, KernelPath path = KernelPath.Auto)
     {
         int n = gradient.Length;
@@ -175,6 +181,7 @@ internal static class Elementwise
     /// overflow; below |x| = 0.125, where <c>1 - e</c> would cancel, an odd Taylor polynomial to x⁷
     /// (error under 2e-10). Runtimes before .NET 9 have no vector exp and take the scalar loop.
     /// </remarks>
+    [MethodImpl(Hot.Path)]
     public static void Tanh(Span<float> values, KernelPath path = KernelPath.Auto)
     {
         int n = values.Length;
@@ -240,6 +247,7 @@ internal static class Elementwise
 #endif
 
     /// <summary><c>g = g·(1 - y²)</c>, where <paramref name="output"/> is the tanh's output.</summary>
+    [MethodImpl(Hot.Path)]
     public static void TanhBackward(Span<float> gradient, ReadOnlySpan<float> output, KernelPath path = KernelPath.Auto)
     {
         int n = gradient.Length;
@@ -278,6 +286,7 @@ internal static class Elementwise
     /// <paramref name="probability"/>, else 0, so the expected activation is unchanged and inference
     /// needs no rescaling. The draws come from <paramref name="random"/>, one per element in order.
     /// </summary>
+    [MethodImpl(Hot.Path)]
     public static void DropoutMask(Span<float> mask, double probability, ref Xoshiro256 random)
     {
         float scale = (float)(1.0 / (1.0 - probability));

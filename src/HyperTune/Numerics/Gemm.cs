@@ -47,6 +47,7 @@ internal static unsafe class Gemm
     /// <param name="start">Overwrite C, accumulate into it, or start each row from <paramref name="bias"/>.</param>
     /// <param name="bias">The row added to every row of C when <paramref name="start"/> is <see cref="GemmStart.Bias"/>: <paramref name="n"/> values.</param>
     /// <param name="path">The implementation; <see cref="KernelPath.Auto"/> in production.</param>
+    [MethodImpl(Hot.Path)]
     public static void MultiplyNN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         GemmStart start = GemmStart.Overwrite, ReadOnlySpan<float> bias = default, KernelPath path = KernelPath.Auto)
     {
@@ -67,6 +68,7 @@ internal static unsafe class Gemm
     /// <param name="start">Overwrite C, accumulate into it, or start each row from <paramref name="bias"/>.</param>
     /// <param name="bias">The row added to every row of C when <paramref name="start"/> is <see cref="GemmStart.Bias"/>.</param>
     /// <param name="path">The implementation; <see cref="KernelPath.Auto"/> in production.</param>
+    [MethodImpl(Hot.Path)]
     public static void MultiplyTN(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         GemmStart start = GemmStart.Overwrite, ReadOnlySpan<float> bias = default, KernelPath path = KernelPath.Auto)
     {
@@ -90,6 +92,7 @@ internal static unsafe class Gemm
     /// <param name="scratch">Room for Bᵀ: at least <c>k x n</c> floats, owned by the caller for the run.</param>
     /// <param name="start">Overwrite C or accumulate into it.</param>
     /// <param name="path">The implementation; <see cref="KernelPath.Auto"/> in production.</param>
+    [MethodImpl(Hot.Path)]
     public static void MultiplyNT(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int k, int n,
         Span<float> scratch, GemmStart start = GemmStart.Overwrite, KernelPath path = KernelPath.Auto)
     {
@@ -109,6 +112,7 @@ internal static unsafe class Gemm
     /// <param name="rows">Its rows.</param>
     /// <param name="cols">Its columns.</param>
     /// <param name="destination">Receives the transpose, row-major.</param>
+    [MethodImpl(Hot.Path)]
     public static void Transpose(ReadOnlySpan<float> source, int rows, int cols, Span<float> destination)
     {
         if (source.Length < (long)rows * cols) throw new ArgumentException($"The source holds {source.Length} floats, not {rows} x {cols}.", nameof(source));
@@ -136,6 +140,7 @@ internal static unsafe class Gemm
         TransposeScalar(source, rows, cols, destination, i0, rows, 0, cols);
     }
 
+    [MethodImpl(Hot.Path)]
     private static void TransposeScalar(ReadOnlySpan<float> source, int rows, int cols, Span<float> destination, int i0, int i1, int j0, int j1)
     {
         for (int i = i0; i < i1; i++)
@@ -176,6 +181,7 @@ internal static unsafe class Gemm
         Avx.Store(destination + (7 * destinationStride), Avx.Permute2x128(u3, u7, 0x31));
     }
 
+    [MethodImpl(Hot.Path)]
     private static void Validate(int aLength, int bLength, int cLength, int biasLength, int m, int k, int n, GemmStart start)
     {
         if (m < 0) throw new ArgumentOutOfRangeException(nameof(m), m, "A dimension cannot be negative.");
@@ -188,6 +194,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>The common driver: A's element (i, p) is at <c>a[i * aRow + p * aCol]</c>.</summary>
+    [MethodImpl(Hot.Path)]
     private static void Run(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
         GemmStart start, float* bias, KernelPath path)
     {
@@ -198,7 +205,22 @@ internal static unsafe class Gemm
             return;
         }
 
-        switch (path == KernelPath.Auto ? Simd.Best : path)
+        path = path == KernelPath.Auto ? Simd.Best : path;
+        WorkerTeam? team = KernelThreads.Team;
+        if (team is not null && (long)m * k * n >= ParallelThreshold && RunParallel(team, a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path))
+        {
+            return;
+        }
+
+        RunBlock(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path);
+    }
+
+    /// <summary>One block of C on the calling thread.</summary>
+    [MethodImpl(Hot.Path)]
+    internal static void RunBlock(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
+        GemmStart start, float* bias, KernelPath path)
+    {
+        switch (path)
         {
             case KernelPath.Vector512:
                 Run512(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, masked: true);
@@ -215,6 +237,93 @@ internal static unsafe class Gemm
         }
     }
 
+    // ---------------------------------------------------------------- threads
+
+    /// <summary>
+    /// Multiply-adds (m·k·n) below which a product stays on one thread: 2²³, about 150 µs of one
+    /// core's work. Below it a split gains little even on an idle machine, and on a busy one a
+    /// worker preempted in the middle of its part makes the caller wait for a whole time slice.
+    /// </summary>
+    internal const long ParallelThreshold = 1L << 23;
+
+    /// <summary>Columns of C in one unit of a column split: a whole Vector512 panel, and a multiple of any <see cref="Vector{T}"/> pair.</summary>
+    internal const int ColumnUnit = 64;
+
+    /// <summary>Parts a dispatch is cut into per thread, so that a late thread's share is taken by the others.</summary>
+    private const int PartsPerThread = 4;
+
+    [ThreadStatic] private static GemmWork? t_work;
+
+    /// <summary>
+    /// Splits C among the team by output only (each element is still computed by one thread, with
+    /// the same depth blocks and the same fused multiply-adds in the same order as on one thread):
+    /// by panels of <see cref="ColumnUnit"/> columns when C has at least two, otherwise by tiles of
+    /// rows. A column split keeps every column in the kind of kernel it gets on one thread (the
+    /// narrow or scalar remainder stays in the last part); a row split changes no column at all.
+    /// </summary>
+    /// <returns>False when C is too small to split; nothing has run then.</returns>
+    [MethodImpl(Hot.Path)]
+    private static bool RunParallel(WorkerTeam team, float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
+        GemmStart start, float* bias, KernelPath path)
+    {
+        int panels = n / ColumnUnit;
+        int rowTiles = (m + TileRows - 1) / TileRows;
+        bool columns = panels >= 2;
+        int units = columns ? panels : rowTiles;
+        if (units < 2) return false;
+
+        GemmWork work = t_work ??= new GemmWork();
+        work.Set(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path, columns, units);
+        int parts = Math.Min(units, team.Threads * PartsPerThread);
+        work.Parts = parts;
+        team.Run(work, parts);
+        return true;
+    }
+
+    /// <summary>The arguments of one split product, kept per thread and reused: a dispatch allocates nothing.</summary>
+    private sealed class GemmWork : ParallelWork
+    {
+        private float* _a, _b, _c, _bias;
+        private nint _aRow, _aCol, _ldb, _ldc;
+        private int _m, _k, _n, _units;
+        private GemmStart _start;
+        private KernelPath _path;
+        private bool _columns;
+
+        public int Parts { get; set; }
+
+        public void Set(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
+            GemmStart start, float* bias, KernelPath path, bool columns, int units)
+        {
+            _a = a;
+            _b = b;
+            _c = c;
+            _bias = bias;
+            (_aRow, _aCol, _ldb, _ldc) = (aRow, aCol, ldb, ldc);
+            (_m, _k, _n, _start, _path, _columns, _units) = (m, k, n, start, path, columns, units);
+        }
+
+        [MethodImpl(Hot.Path)]
+        public override void Run(int part)
+        {
+            int first = (int)((long)part * _units / Parts);
+            int next = (int)((long)(part + 1) * _units / Parts);
+            if (_columns)
+            {
+                int j0 = first * ColumnUnit;
+                int j1 = part == Parts - 1 ? _n : next * ColumnUnit;
+                RunBlock(_a, _aRow, _aCol, _b + j0, _ldb, _c + j0, _ldc, _m, _k, j1 - j0, _start, _bias == null ? null : _bias + j0, _path);
+            }
+            else
+            {
+                int i0 = first * TileRows;
+                int i1 = Math.Min(_m, next * TileRows);
+                RunBlock(_a + (i0 * _aRow), _aRow, _aCol, _b, _ldb, _c + (i0 * _ldc), _ldc, i1 - i0, _k, _n, _start, _bias, _path);
+            }
+        }
+    }
+
+    [MethodImpl(Hot.Path)]
     private static void StartOnly(float* c, nint ldc, int m, int n, GemmStart start, float* bias)
     {
         if (start == GemmStart.Accumulate) return;
@@ -229,6 +338,7 @@ internal static unsafe class Gemm
 
     // ---------------------------------------------------------------- Vector512
 
+    [MethodImpl(Hot.Path)]
     private static void Run512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
         GemmStart start, float* bias, bool masked)
     {
@@ -257,6 +367,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>One panel of 16 x <typeparamref name="TVectors"/> columns over every row, block by block of depth.</summary>
+    [MethodImpl(Hot.Path)]
     private static void Panel512<TVectors>(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k,
         GemmStart start, float* bias)
         where TVectors : struct, IConstant
@@ -285,6 +396,7 @@ internal static unsafe class Gemm
     /// and later the masked micro-kernel reads and writes them in place; elsewhere
     /// <see cref="PackedNarrowPanel512"/> copies them through zero-padded stack panels.
     /// </summary>
+    [MethodImpl(Hot.Path)]
     private static void NarrowPanel512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int width,
         GemmStart start, float* bias, bool masked)
     {
@@ -329,6 +441,7 @@ internal static unsafe class Gemm
     /// panel and C's tile goes through a 16-wide stack tile, so the ordinary micro-kernel runs.
     /// </summary>
     [SkipLocalsInit]
+    [MethodImpl(Hot.Path)]
     private static void PackedNarrowPanel512(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int width,
         GemmStart start, float* bias)
     {
@@ -371,6 +484,7 @@ internal static unsafe class Gemm
         }
     }
 
+    [MethodImpl(Hot.Path)]
     private static void CopyTile(float* source, nint sourceStride, float* destination, nint destinationStride, int rows, int width)
     {
         for (int r = 0; r < rows; r++)
@@ -380,6 +494,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>Runs the micro-kernel for a tile of 1 to 6 rows.</summary>
+    [MethodImpl(Hot.Path)]
     private static void Rows512<TVectors>(int rows, float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int depth,
         GemmStart start, float* bias)
         where TVectors : struct, IConstant
@@ -637,6 +752,7 @@ internal static unsafe class Gemm
 
     // ---------------------------------------------------------------- Vector<T> (portable SIMD)
 
+    [MethodImpl(Hot.Path)]
     private static void RunVector(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
         GemmStart start, float* bias)
     {
@@ -659,6 +775,7 @@ internal static unsafe class Gemm
         }
     }
 
+    [MethodImpl(Hot.Path)]
     private static void PanelVector<TVectors>(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k,
         GemmStart start, float* bias)
         where TVectors : struct, IConstant
@@ -683,6 +800,7 @@ internal static unsafe class Gemm
     }
 
     /// <summary>The portable micro-kernel: a <typeparamref name="TRows"/> x (<see cref="Vector{T}.Count"/> x <typeparamref name="TVectors"/>) tile over <see cref="Vector{T}"/>.</summary>
+    [MethodImpl(Hot.Path)]
     private static void TileVector<TRows, TVectors>(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int depth, GemmStart start, float* bias)
         where TRows : struct, IConstant
         where TVectors : struct, IConstant
@@ -789,6 +907,7 @@ internal static unsafe class Gemm
     // ---------------------------------------------------------------- scalar
 
     /// <summary>Rows [i0, i1) and columns [j0, j1) of C, one dot product each.</summary>
+    [MethodImpl(Hot.Path)]
     private static void RunScalar(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int i0, int i1, int j0, int j1, int k,
         GemmStart start, float* bias)
     {

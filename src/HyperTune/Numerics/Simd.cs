@@ -14,15 +14,19 @@ namespace HyperTune.Numerics;
 internal static class Simd
 {
     /// <summary>The widest path this machine accelerates.</summary>
-    public static KernelPath Best =>
-        Vector512.IsHardwareAccelerated ? KernelPath.Vector512
+    public static KernelPath Best
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => Vector512.IsHardwareAccelerated ? KernelPath.Vector512
         : Vector.IsHardwareAccelerated ? KernelPath.Vector
         : KernelPath.Scalar;
+    }
 
     /// <summary>
     /// Resolves <see cref="KernelPath.Auto"/> to <see cref="Best"/>, and <see cref="KernelPath.Vector512Packed"/>
     /// (a GEMM-only distinction) to <see cref="KernelPath.Vector512"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelPath Resolve(KernelPath path) => path switch
     {
         KernelPath.Auto => Best,

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
 namespace HyperTune;
@@ -33,6 +35,7 @@ public sealed class AdamOptimizer : IOptimizer
     public double WeightDecay => _state.WeightDecay;
 
     /// <inheritdoc/>
+    [MethodImpl(Hot.Path)]
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate)
         => _state.Step(parameters, gradients, learningRate, coupledDecay: _state.WeightDecay, shrink: 1f);
 

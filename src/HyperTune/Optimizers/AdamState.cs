@@ -1,4 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Network;
+using HyperTune.Numerics;
 
 namespace HyperTune.Optimizers;
 
@@ -10,8 +13,8 @@ namespace HyperTune.Optimizers;
 /// </summary>
 internal struct AdamState
 {
-    private readonly float[] _first;
-    private readonly float[] _second;
+    private readonly AlignedBuffer<float> _first;
+    private readonly AlignedBuffer<float> _second;
     private readonly float _beta1;
     private readonly float _beta2;
     private readonly float _epsilon;
@@ -20,8 +23,10 @@ internal struct AdamState
     public AdamState(int parameterCount, double weightDecay, double beta1, double beta2, double epsilon)
     {
         int count = OptimizerGuard.ParameterCount(parameterCount);
-        _first = new float[count];
-        _second = new float[count];
+        // 64-byte aligned like the network's parameters and gradients, so that no Vector512 load
+        // or store of the moments straddles two cache lines.
+        _first = new AlignedBuffer<float>(count);
+        _second = new AlignedBuffer<float>(count);
         WeightDecay = OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
         _beta1 = OptimizerGuard.Fraction(beta1, nameof(beta1));
         _beta2 = OptimizerGuard.Fraction(beta2, nameof(beta2));
@@ -37,6 +42,7 @@ internal struct AdamState
     /// Python floats, then the fused kernel runs with the caller's decay (coupled for Adam, a
     /// shrink for AdamW).
     /// </summary>
+    [MethodImpl(Hot.Path)]
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, float coupledDecay, float shrink)
     {
         OptimizerGuard.Spans(parameters.Length, gradients.Length, _first.Length);
@@ -45,14 +51,14 @@ internal struct AdamState
         double secondCorrection = 1.0 - Math.Pow(_beta2, step);
         float stepSize = (float)(learningRate / firstCorrection);
         float secondRoot = (float)Math.Sqrt(secondCorrection);
-        OptimizerKernels.Adam(parameters, gradients, _first, _second, stepSize, secondRoot, _beta1, _beta2, _epsilon, coupledDecay, shrink);
+        OptimizerKernels.Adam(parameters, gradients, _first.Span, _second.Span, stepSize, secondRoot, _beta1, _beta2, _epsilon, coupledDecay, shrink);
         StepCount = step;
     }
 
     public void Reset()
     {
-        Array.Clear(_first);
-        Array.Clear(_second);
+        _first.Span.Clear();
+        _second.Span.Clear();
         StepCount = 0;
     }
 }

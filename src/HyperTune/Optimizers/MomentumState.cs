@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Numerics;
 
 namespace HyperTune.Optimizers;
 
@@ -34,6 +36,7 @@ internal struct MomentumState
     public long StepCount { readonly get; private set; }
 
     /// <summary>One step of heavy-ball (<paramref name="nesterov"/> false) or Nesterov momentum.</summary>
+    [MethodImpl(Hot.Path)]
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, bool nesterov)
     {
         OptimizerGuard.Spans(parameters.Length, gradients.Length, _buffer.Length);

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
 namespace HyperTune;
@@ -32,6 +34,7 @@ public sealed class NesterovOptimizer : IOptimizer
     public double WeightDecay => _state.WeightDecay;
 
     /// <inheritdoc/>
+    [MethodImpl(Hot.Path)]
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate)
         => _state.Step(parameters, gradients, learningRate, nesterov: true);
 

@@ -12,10 +12,165 @@ namespace HyperTune.Optimizers;
 /// a Vector256 loop (fallback, and the wider loop's tail) and a scalar tail that performs the same
 /// operations per element as the vector lanes, so a result never depends on where the tail starts.
 /// </summary>
-internal static class OptimizerKernels
+internal static unsafe class OptimizerKernels
 {
+    /// <summary>
+    /// Parameters below which an update stays on one thread: 2²⁰ (a pass over a million parameters
+    /// takes 100-300 µs). Smaller updates are a few tens of microseconds, memory-bound: a split
+    /// saves little and, on a busy machine, risks waiting for a preempted worker every step.
+    /// </summary>
+    internal const int ParallelThreshold = 1 << 20;
+
+    /// <summary>Parameters in one unit of a split: four cache lines, a multiple of every vector width.</summary>
+    private const int Unit = 64;
+
+    [ThreadStatic] private static UpdateWork? t_work;
+
     /// <summary>SGD: <c>g += wd·p; p -= lr·g</c>.</summary>
     public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, float weightDecay, KernelPath path = KernelPath.Auto)
+    {
+        if (KernelThreads.Team is { } team && parameters.Length >= ParallelThreshold)
+        {
+            fixed (float* p = parameters, g = gradients)
+            {
+                Dispatch(team, UpdateKind.Sgd, p, g, null, null, parameters.Length, path, learningRate, weightDecay);
+            }
+
+            return;
+        }
+
+        SgdCore(parameters, gradients, learningRate, weightDecay, path);
+    }
+
+    /// <summary>
+    /// SGD with momentum (PyTorch, dampening 0): <c>g += wd·p; buf = first ? g : μ·buf + g;
+    /// d = nesterov ? g + μ·buf : buf; p -= lr·d</c>.
+    /// </summary>
+    public static void Momentum(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer, float learningRate, float momentum,
+        float weightDecay, bool nesterov, bool first, KernelPath path = KernelPath.Auto)
+    {
+        if (KernelThreads.Team is { } team && parameters.Length >= ParallelThreshold)
+        {
+            fixed (float* p = parameters, g = gradients, b = buffer)
+            {
+                Dispatch(team, UpdateKind.Momentum, p, g, b, null, parameters.Length, path, learningRate, weightDecay, momentum, flag1: nesterov, flag2: first);
+            }
+
+            return;
+        }
+
+        MomentumCore(parameters, gradients, buffer, learningRate, momentum, weightDecay, nesterov, first, path);
+    }
+
+    /// <summary>
+    /// AdaGrad and RMSProp: <c>g += wd·p; s = decay·s + scale·g²; p -= lr·g / (√s + ε)</c>
+    /// (decay = scale = 1 for AdaGrad; decay = α, scale = 1 - α for RMSProp).
+    /// </summary>
+    public static void ScaledBySquares(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
+        float scale, float epsilon, float weightDecay, KernelPath path = KernelPath.Auto)
+    {
+        if (KernelThreads.Team is { } team && parameters.Length >= ParallelThreshold)
+        {
+            fixed (float* p = parameters, g = gradients, q = squares)
+            {
+                Dispatch(team, UpdateKind.ScaledBySquares, p, g, q, null, parameters.Length, path, learningRate, weightDecay, decay, scale, epsilon);
+            }
+
+            return;
+        }
+
+        ScaledBySquaresCore(parameters, gradients, squares, learningRate, decay, scale, epsilon, weightDecay, path);
+    }
+
+    /// <summary>
+    /// Adam / AdamW: <c>p *= shrink; g += wd·p; m += (1 - β₁)(g - m); v = β₂v + (1 - β₂)g²;
+    /// p -= stepSize · m / (√v / √(1 - β₂ᵗ) + ε)</c>.
+    /// </summary>
+    public static void Adam(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
+        float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, KernelPath path = KernelPath.Auto)
+    {
+        if (KernelThreads.Team is { } team && parameters.Length >= ParallelThreshold)
+        {
+            fixed (float* p = parameters, g = gradients, m = first, v = second)
+            {
+                Dispatch(team, UpdateKind.Adam, p, g, m, v, parameters.Length, path, stepSize, coupledDecay, secondCorrectionRoot, beta1, beta2, epsilon, shrink);
+            }
+
+            return;
+        }
+
+        AdamCore(parameters, gradients, first, second, stepSize, secondCorrectionRoot, beta1, beta2, epsilon, coupledDecay, shrink, path);
+    }
+
+    /// <summary>
+    /// Splits an update into slices of whole <see cref="Unit"/>s (the last slice takes the rest):
+    /// the kernels' vector loops and scalar tail do the same operations on every element, so a
+    /// parameter's new value never depends on the slice it falls in, nor on the thread count.
+    /// </summary>
+    [MethodImpl(Hot.Path)]
+    private static void Dispatch(WorkerTeam team, UpdateKind kind, float* p, float* g, float* s1, float* s2, int count, KernelPath path,
+        float x0 = 0, float x1 = 0, float x2 = 0, float x3 = 0, float x4 = 0, float x5 = 0, float x6 = 0, bool flag1 = false, bool flag2 = false)
+    {
+        UpdateWork work = t_work ??= new UpdateWork();
+        int units = count / Unit;
+        work.Kind = kind;
+        work.P = p;
+        work.G = g;
+        work.S1 = s1;
+        work.S2 = s2;
+        (work.Count, work.Path) = (count, path);
+        (work.X0, work.X1, work.X2, work.X3, work.X4, work.X5, work.X6, work.Flag1, work.Flag2) = (x0, x1, x2, x3, x4, x5, x6, flag1, flag2);
+        work.Units = units;
+        work.Parts = Math.Max(1, Math.Min(units, team.Threads * 2));
+        team.Run(work, work.Parts);
+    }
+
+    private enum UpdateKind
+    {
+        Sgd,
+        Momentum,
+        ScaledBySquares,
+        Adam,
+    }
+
+    /// <summary>The arguments of one split update, kept per thread and reused.</summary>
+    private sealed class UpdateWork : ParallelWork
+    {
+        public UpdateKind Kind;
+        public float* P, G, S1, S2;
+        public int Count, Units, Parts;
+        public KernelPath Path;
+        public float X0, X1, X2, X3, X4, X5, X6;
+        public bool Flag1, Flag2;
+
+        [MethodImpl(Hot.Path)]
+        public override void Run(int part)
+        {
+            int start = (int)((long)part * Units / Parts) * Unit;
+            int end = part == Parts - 1 ? Count : (int)((long)(part + 1) * Units / Parts) * Unit;
+            int length = end - start;
+            var p = new Span<float>(P + start, length);
+            var g = new ReadOnlySpan<float>(G + start, length);
+            switch (Kind)
+            {
+                case UpdateKind.Sgd:
+                    SgdCore(p, g, X0, X1, Path);
+                    break;
+                case UpdateKind.Momentum:
+                    MomentumCore(p, g, new Span<float>(S1 + start, length), X0, X2, X1, Flag1, Flag2, Path);
+                    break;
+                case UpdateKind.ScaledBySquares:
+                    ScaledBySquaresCore(p, g, new Span<float>(S1 + start, length), X0, X2, X3, X4, X1, Path);
+                    break;
+                default:
+                    AdamCore(p, g, new Span<float>(S1 + start, length), new Span<float>(S2 + start, length), X0, X2, X3, X4, X5, X1, X6, Path);
+                    break;
+            }
+        }
+    }
+
+    [MethodImpl(Hot.Path)]
+    private static void SgdCore(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, float weightDecay, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
         ref float p = ref MemoryMarshal.GetReference(parameters);
@@ -57,7 +212,8 @@ internal static class OptimizerKernels
     /// SGD with momentum (PyTorch, dampening 0): <c>g += wd·p; buf = first ? g : μ·buf + g;
     /// d = nesterov ? g + μ·buf : buf; p -= lr·d</c>.
     /// </summary>
-    public static void Momentum(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer, float learningRate, float momentum,
+    [MethodImpl(Hot.Path)]
+    private static void MomentumCore(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer, float learningRate, float momentum,
         float weightDecay, bool nesterov, bool first, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
@@ -114,7 +270,8 @@ internal static class OptimizerKernels
     /// momentum) share one shape: <c>g += wd·p; s = decay·s + scale·g²; p -= lr·g / (√s + ε)</c>, with
     /// decay = scale = 1 for AdaGrad and decay = α, scale = 1 - α for RMSProp.
     /// </summary>
-    public static void ScaledBySquares(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
+    [MethodImpl(Hot.Path)]
+    private static void ScaledBySquaresCore(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
         float scale, float epsilon, float weightDecay, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
@@ -168,7 +325,8 @@ internal static class OptimizerKernels
     /// <c>m += (1 - β₁)(g - m)</c>; <c>v = β₂v + (1 - β₂)g²</c>;
     /// <c>p -= stepSize · m / (√v / √(1 - β₂ᵗ) + ε)</c> with <c>stepSize = lr / (1 - β₁ᵗ)</c>.
     /// </summary>
-    public static void Adam(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
+    [MethodImpl(Hot.Path)]
+    private static void AdamCore(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
         float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
 namespace HyperTune;
@@ -37,6 +39,7 @@ public sealed class RmsPropOptimizer : IOptimizer
     public double WeightDecay => _weightDecay;
 
     /// <inheritdoc/>
+    [MethodImpl(Hot.Path)]
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate)
     {
         OptimizerGuard.Spans(parameters.Length, gradients.Length, _square.Length);

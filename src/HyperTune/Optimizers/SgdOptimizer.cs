@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
 namespace HyperTune;
@@ -28,6 +30,7 @@ public sealed class SgdOptimizer : IOptimizer
     public double WeightDecay => _weightDecay;
 
     /// <inheritdoc/>
+    [MethodImpl(Hot.Path)]
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate)
     {
         OptimizerGuard.Spans(parameters.Length, gradients.Length, -1);

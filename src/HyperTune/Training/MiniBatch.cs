@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using HyperTune.Numerics;
 
 namespace HyperTune;
 
@@ -13,6 +15,7 @@ public readonly ref struct MiniBatch
     /// <param name="features">The rows, row-major: one row of <paramref name="featureCount"/> values a label.</param>
     /// <param name="featureCount">Features a row.</param>
     /// <param name="labels">The class label of each row.</param>
+    [MethodImpl(Hot.Path)]
     public MiniBatch(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<int> labels)
     {
         if (featureCount <= 0) throw new ArgumentOutOfRangeException(nameof(featureCount), featureCount, "A row needs at least one feature.");
@@ -31,6 +34,7 @@ public readonly ref struct MiniBatch
     /// <param name="featureCount">Features a row.</param>
     /// <param name="targets">The targets, row-major: count x <paramref name="targetCount"/>.</param>
     /// <param name="targetCount">Targets a row.</param>
+    [MethodImpl(Hot.Path)]
     public MiniBatch(ReadOnlySpan<float> features, int featureCount, ReadOnlySpan<float> targets, int targetCount)
     {
         if (featureCount <= 0) throw new ArgumentOutOfRangeException(nameof(featureCount), featureCount, "A row needs at least one feature.");

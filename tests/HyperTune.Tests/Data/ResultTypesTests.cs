@@ -6,7 +6,7 @@ public class ResultTypesTests
     [Fact]
     public void Train_options_default_to_seed_0_no_progress_one_thread()
     {
-        Assert.Equal((0, null, 1), (TrainOptions.Default.Seed, TrainOptions.Default.Progress, TrainOptions.Default.Threads));
+        Assert.Equal((0, null, Environment.ProcessorCount), (TrainOptions.Default.Seed, TrainOptions.Default.Progress, TrainOptions.Default.Threads));
         Assert.Equal(TrainOptions.Default, new TrainOptions());
         Assert.Equal(7, (TrainOptions.Default with { Seed = 7 }).Seed);
         Assert.Equal(0, TrainOptions.Default.Seed); // with copies, never mutates the default

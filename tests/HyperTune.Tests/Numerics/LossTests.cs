@@ -91,4 +91,50 @@ public class LossTests
         Assert.Equal(expected, loss, 1e-6);
         for (int i = 0; i < length; i++) Assert.Equal(expectedGradient[i], gradient[i], 1e-6);
     }
+
+    /// <summary>Our exp against double-precision exp: within 2 ulp over the whole finite range, and the edges exact.</summary>
+    [Theory]
+    [MemberData(nameof(TestData.Paths), MemberType = typeof(TestData))]
+    public void Exp_is_within_two_ulp_of_the_true_value(TestPath path)
+    {
+        var values = new List<float>();
+        for (float x = -110f; x <= 90f; x += 0.0137f) values.Add(x);
+        values.AddRange([0f, -0f, 1f, -1f, 88.72f, 88.7228394f, 88.73f, -87.33f, -103.97f, -103.98f, -200f, 200f,
+            float.PositiveInfinity, float.NegativeInfinity, float.NaN, float.Epsilon, -float.Epsilon, 1e-30f]);
+        float[] actual = values.ToArray();
+        Losses.Exp(actual, (KernelPath)path);
+        for (int i = 0; i < actual.Length; i++)
+        {
+            float x = values[i];
+            float expected = (float)Math.Exp(x);
+            if (float.IsNaN(x))
+            {
+                Assert.True(float.IsNaN(actual[i]));
+                continue;
+            }
+
+            // 2 ulp of the expected value (of the smallest denormal below the normal range).
+            float ulp = Math.Max(MathF.BitIncrement(expected) - expected, float.Epsilon);
+            Assert.True(Math.Abs(actual[i] - expected) <= 2 * ulp || (float.IsPositiveInfinity(expected) && float.IsPositiveInfinity(actual[i])),
+                $"exp({x:R}) = {actual[i]:R}, expected {expected:R}");
+        }
+    }
+
+    /// <summary>A value's exp does not depend on the path nor on where it sits (vector lanes, the tail).</summary>
+    [Fact]
+    public void Exp_gives_the_same_bits_on_every_path_and_position()
+    {
+        float[] values = TestData.Uniform(203, 9, -30f, 5f);
+        float[] scalar = (float[])values.Clone();
+        Losses.Exp(scalar, KernelPath.Scalar);
+        foreach (KernelPath path in new[] { KernelPath.Vector512, KernelPath.Vector, KernelPath.Auto })
+        {
+            for (int offset = 0; offset < 3; offset++)
+            {
+                float[] shifted = values[offset..];
+                Losses.Exp(shifted, path);
+                Assert.Equal(scalar[offset..], shifted);
+            }
+        }
+    }
 }

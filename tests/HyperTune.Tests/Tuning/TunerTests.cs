@@ -321,6 +321,35 @@ public sealed class TunerTests
         Assert.Contains("TuneOptions.MaxResource", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(SamplerKind.Tpe)]
+    [InlineData(SamplerKind.GaussianProcess)]
+    public async Task Model_based_studies_beat_random_search_on_the_bowl_and_parallel_trials_never_share_a_point(SamplerKind sampler)
+    {
+        double modelled = 0, random = 0;
+        for (int seed = 0; seed < 3; seed++)
+        {
+            var study = await MixedConfig.Tune(Bowl, new TuneOptions { Trials = 30, Sampler = sampler, Seed = seed, DegreeOfParallelism = 2 });
+            var baseline = await MixedConfig.Tune(Bowl, new TuneOptions { Trials = 30, Sampler = SamplerKind.Random, Seed = seed });
+            Assert.Equal(30, study.Trials.Count(t => t.State == TrialState.Complete));
+            var points = study.Trials.Select(t => string.Join(",", t.Parameters.OrderBy(p => p.Key).Select(p => p.Value))).ToList();
+            Assert.Equal(points.Count, points.Distinct().Count());
+            modelled += study.Best.Value!.Value;
+            random += baseline.Best.Value!.Value;
+        }
+
+        Assert.True(modelled < random, $"{sampler}: summed best {modelled:0.000} against random {random:0.000}");
+    }
+
+    [Fact]
+    public async Task The_default_sampler_is_TPE_and_is_deterministic_at_degree_one()
+    {
+        var first = await MixedConfig.Tune(Bowl, new TuneOptions { Trials = 20, Seed = 8 });
+        var second = await MixedConfig.Tune(Bowl, new TuneOptions { Trials = 20, Seed = 8 });
+
+        Assert.Equal(first.Trials.Select(t => t.Value), second.Trials.Select(t => t.Value));
+    }
+
     private sealed class SyncProgress(Action<TuneProgress> report) : IProgress<TuneProgress>
     {
         public void Report(TuneProgress value) => report(value);

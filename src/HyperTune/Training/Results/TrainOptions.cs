@@ -8,9 +8,9 @@ namespace HyperTune;
 /// </summary>
 public sealed record TrainOptions
 {
-    private readonly int _threads = 1;
+    private readonly int _threads = Environment.ProcessorCount;
 
-    /// <summary>Seed 0, no progress reports, one thread.</summary>
+    /// <summary>Seed 0, no progress reports, up to <see cref="Environment.ProcessorCount"/> threads.</summary>
     public static TrainOptions Default { get; } = new();
 
     /// <summary>
@@ -27,9 +27,14 @@ public sealed record TrainOptions
     public IProgress<EpochRecord>? Progress { get; init; }
 
     /// <summary>
-    /// The most threads a run may use, at least 1. Default 1. Today every training loop and kernel
-    /// runs on the calling thread whatever this says; larger values are accepted and reserved for
-    /// parallel kernels, which will give up the bit-identical promise that holds on one thread.
+    /// The most threads a run may use, at least 1. Default <see cref="Environment.ProcessorCount"/>:
+    /// a single run may use the machine. The run enters a <see cref="KernelThreads"/> scope with
+    /// this count: the matrix products of large layers (above about 8 million multiply-adds) and
+    /// the update of large models (above about a million parameters) are split among the threads; smaller
+    /// work stays on the calling thread, where threads would not pay. Results are bit-identical
+    /// whatever the count (work is split by output, never by a sum). Runs open at the same time
+    /// share the processors: a run gets at most what the others have not reserved, at least one
+    /// thread. Trials run in parallel (a tuner's) should pass 1 each.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public int Threads

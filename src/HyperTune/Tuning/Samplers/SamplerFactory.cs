@@ -14,7 +14,7 @@ internal static class SamplerFactory
     {
         SamplerKind.Random => new RandomSampler(),
         SamplerKind.Grid => new GridSampler(gridPoints()),
-        SamplerKind.Tpe => throw new NotSupportedException("TPE lands with the tpe branch."),
+        SamplerKind.Tpe => new TpeSampler(),
         SamplerKind.GaussianProcess => new GaussianProcessSampler(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a sampler kind."),
     };

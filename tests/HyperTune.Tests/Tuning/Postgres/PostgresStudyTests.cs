@@ -1,4 +1,5 @@
 using HyperTune.Tuning;
+using HyperTune.Tests.Tuning;
 using Npgsql;
 
 namespace HyperTune.Tests.Tuning.Postgres;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace HyperTune.Tests.Tuning.Postgres;
+namespace HyperTune.Tests.Tuning;
 
 /// <summary>A HyperTune.StudyWorker process (tests/HyperTune.StudyWorker), and the trials it says it finished.</summary>
 public sealed class WorkerProcess : IDisposable
