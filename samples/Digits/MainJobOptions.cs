@@ -18,7 +18,7 @@ internal sealed record MainJobOptions(
         var output = new Option<string>("--out") { Description = "The folder for the study (study.db) and its report.", DefaultValueFactory = _ => "digits-study" };
         var fresh = new Option<bool>("--fresh") { Description = "Start the study over instead of resuming it." };
         var storage = new Option<string?>("--storage") { Description = "Share the study through PostgreSQL (a connection string): run this on as many machines as you like." };
-        var quick = new Option<bool>("--quick") { Description = "A few short trials: a smoke test of the whole job." };
+        var quick = new Option<bool>("--quick") { Description = "At most 6 trials: a smoke test of the whole job." };
         foreach (var count in new[] { trials, parallel })
         {
             count.Validators.Add(r =>

@@ -41,7 +41,7 @@ Console.CancelKeyPress += (_, e) =>
 var display = new StudyDisplay();
 var tuneOptions = new TuneOptions
 {
-    Trials = options.Trials,
+    Trials = options.Quick ? Math.Min(options.Trials, 6) : options.Trials,
     Sampler = options.Sampler,
     Pruner = options.Pruner,
     Seed = options.Seed,
