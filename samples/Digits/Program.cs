@@ -25,11 +25,12 @@ AnsiConsole.MarkupLine($"Search space of DigitsConfig ({DigitsConfig.SearchSpace
                        Markup.Escape(string.Join("; ", DigitsConfig.SearchSpace.Dimensions)));
 
 const string studyName = "digits";
+int target = options.Quick ? Math.Min(options.Trials, 6) : options.Trials;
 string storage = options.Storage ?? Path.Combine(output, "study.db");
 int kept = options.Fresh ? 0 : FinishedTrials(storage, studyName, options.Storage is not null);
 AnsiConsole.MarkupLine(kept > 0
-    ? $"[bold]Resuming[/] study '{studyName}' in {Markup.Escape(storage)}: {kept} finished trial(s) kept, running the {Math.Max(0, options.Trials - kept)} it lacks (--fresh starts over)."
-    : $"New study '{studyName}' in {Markup.Escape(options.Storage is null ? storage : "the PostgreSQL database")}: {options.Trials} trials, {options.Sampler} + {options.Pruner}, {options.Parallel} at a time.");
+    ? $"[bold]Resuming[/] study '{studyName}' in {Markup.Escape(storage)}: {kept} finished trial(s) kept, running the {Math.Max(0, target - kept)} it lacks (--fresh starts over)."
+    : $"New study '{studyName}' in {Markup.Escape(options.Storage is null ? storage : "the PostgreSQL database")}: {target} trials, {options.Sampler} + {options.Pruner}, {options.Parallel} at a time.");
 
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -41,7 +42,7 @@ Console.CancelKeyPress += (_, e) =>
 var display = new StudyDisplay();
 var tuneOptions = new TuneOptions
 {
-    Trials = options.Quick ? Math.Min(options.Trials, 6) : options.Trials,
+    Trials = target,
     Sampler = options.Sampler,
     Pruner = options.Pruner,
     Seed = options.Seed,
