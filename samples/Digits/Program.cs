@@ -2,77 +2,125 @@ using System.Diagnostics;
 using System.Globalization;
 using Digits;
 using HyperTune;
+using HyperTune.Plots;
+using Spectre.Console;
 
-// The main job: a small tuning study of a digit classifier on real data (UCI digits, bundled in
-// data/), with the search space and the training loop that HyperTune generated for DigitsConfig.
+// The main job: a tuning study of a digit classifier on real data (UCI digits, bundled in data/), run
+// by the tuner HyperTune generated for DigitsConfig (TPE + Hyperband, two trials at a time), stored in
+// SQLite so that it resumes, then the best config retrained, tested, saved and reported.
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-int trials = args.Length > 0 && int.TryParse(args[0], out int n) ? n : 20;
-const int seed = 2026;
+var options = MainJobOptions.Parse(args, out int exitCode);
+if (options is null)
+{
+    return exitCode;
+}
 
+string output = Path.GetFullPath(options.Output);
+Directory.CreateDirectory(output);
 var data = Dataset.FromCsv(Path.Combine(AppContext.BaseDirectory, "data", "digits.csv"));
-var (development, test) = data.Split(0.8, seed);
-var (train, validation) = development.Split(0.8, seed + 1);
-Console.WriteLine($"UCI digits: {data.Count} images of {data.FeatureCount} pixels, {data.ClassCount} classes; " +
-                  $"{train.Count} to train, {validation.Count} to validate, {test.Count} held out for the test.");
+var (train, validation, test) = DigitsSplits.Split(data, options.Seed);
+AnsiConsole.MarkupLine($"UCI digits: {data.Count} images of {data.FeatureCount} pixels, {data.ClassCount} classes; " +
+                       $"{train.Count} to train, {validation.Count} to validate, {test.Count} held out for the test.");
+AnsiConsole.MarkupLine($"Search space of DigitsConfig ({DigitsConfig.SearchSpace.DimensionCount} dimensions): " +
+                       Markup.Escape(string.Join("; ", DigitsConfig.SearchSpace.Dimensions)));
 
-Console.WriteLine();
-Console.WriteLine($"Search space of {nameof(DigitsConfig)} (fingerprint {DigitsConfig.SearchSpace.Fingerprint[..12]}…):");
-foreach (var dimension in DigitsConfig.SearchSpace.Dimensions)
+const string studyName = "digits";
+int target = options.Quick ? Math.Min(options.Trials, 6) : options.Trials;
+string storage = options.Storage ?? Path.Combine(output, "study.db");
+int kept = options.Fresh ? 0 : FinishedTrials(storage, studyName, options.Storage is not null);
+AnsiConsole.MarkupLine(kept > 0
+    ? $"[bold]Resuming[/] study '{studyName}' in {Markup.Escape(storage)}: {kept} finished trial(s) kept, running the {Math.Max(0, target - kept)} it lacks (--fresh starts over)."
+    : $"New study '{studyName}' in {Markup.Escape(options.Storage is null ? storage : "the PostgreSQL database")}: {target} trials, {options.Sampler} + {options.Pruner}, {options.Parallel} at a time.");
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
 {
-    Console.WriteLine($"  {dimension}");
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var display = new StudyDisplay();
+var tuneOptions = new TuneOptions
+{
+    Trials = target,
+    Sampler = options.Sampler,
+    Pruner = options.Pruner,
+    Seed = options.Seed,
+    DegreeOfParallelism = options.Parallel,
+    StudyName = studyName,
+    Storage = storage,
+    StartFresh = options.Fresh,
+    Progress = display,
+};
+
+var clock = Stopwatch.StartNew();
+Study<DigitsConfig> study;
+try
+{
+    study = await AnsiConsole.Live(display.Render(TimeSpan.Zero)).StartAsync(async live =>
+    {
+        var tuning = DigitsConfig.Tune(train, validation, tuneOptions, cancel.Token);
+        while (!tuning.IsCompleted)
+        {
+            live.UpdateTarget(display.Render(clock.Elapsed));
+            await Task.WhenAny(tuning, Task.Delay(250));
+        }
+
+        live.UpdateTarget(display.Render(clock.Elapsed));
+        return await tuning;
+    });
+}
+catch (OperationCanceledException)
+{
+    AnsiConsole.MarkupLine($"[yellow]Stopped.[/] Finished trials are saved in {Markup.Escape(storage)}; the running ones will be retried. Run the same command again to resume.");
+    return 130;
 }
 
-Console.WriteLine($"  a grid with 5 points a range has {DigitsConfig.SearchSpace.CountGrid():N0} configs; " +
-                  $"the learning rate alone gives {string.Join(", ", DigitsConfig.SearchSpace.Grid().Select(c => c.LearningRate).Distinct())}.");
-
-// Random search: sample configs, train each on the same split, keep the best validation loss.
-Console.WriteLine();
-Console.WriteLine($"Random search, {trials} trials (early stopping on the validation loss):");
-var random = new Random(seed);
-var study = new List<(int Trial, DigitsConfig Config, TrainingResult Result)>();
-for (int trial = 0; trial < trials; trial++)
+AnsiConsole.Write(StudyDisplay.Leaderboard(study, 10));
+if (!study.TryGetBest(out var best))
 {
-    var config = DigitsConfig.SearchSpace.Sample(random);
-    var clock = Stopwatch.StartNew();
-    var result = config.Train(train, validation, new TrainOptions { Seed = seed });
-    study.Add((trial, config, result));
-    var best = result.BestEpoch is int b ? result.History[b] : result.History[^1];
-    Console.WriteLine($"  #{trial}: lr {config.LearningRate:0.#####} batch {config.BatchSize,3} {config.HiddenLayers}x{config.HiddenUnits,-3} " +
-                      $"{config.Optimizer,-8}{(config.Optimizer == OptimizerKind.Momentum ? $" m {config.Momentum:0.00}" : "       ")} wd {config.WeightDecay:0.0e0}" +
-                      $" -> val loss {best.ValidationLoss:0.0000} acc {best.ValidationAccuracy:P1} " +
-                      $"({result.History.Count} epochs, {result.StopReason}{(result.Failed ? ", FAILED" : "")}, {clock.Elapsed.TotalSeconds:0.0}s)");
-}
-
-var winner = study.Where(t => !t.Result.Failed && t.Result.BestValidationLoss is not null).MinBy(t => t.Result.BestValidationLoss!.Value);
-if (winner.Config is null)
-{
-    Console.WriteLine("Every trial failed; nothing to retrain.");
+    AnsiConsole.MarkupLine("[red]No trial completed[/]: nothing to retrain. See the failed trials' messages in the report.");
     return 1;
 }
 
-// Retrain the best config with per-epoch progress, then test it once on the held-out set.
-Console.WriteLine();
-Console.WriteLine($"Best trial #{winner.Trial}; retraining it with progress:");
-var progress = new ConsoleProgress();
-var final = winner.Config.Train(train, validation, new TrainOptions { Seed = seed, Progress = progress });
-Console.WriteLine($"Stopped: {final.StopReason} after {final.History.Count} epochs; best epoch {final.BestEpoch} " +
-                  $"(validation loss {final.BestValidationLoss:0.0000}), its weights restored.");
-var testScore = final.Model.Evaluate(test);
-Console.WriteLine($"Test accuracy on {test.Count} held-out images: {testScore.Accuracy:P2} (loss {testScore.Loss:0.0000}).");
+// The best config, retrained on training and validation data together for the epochs its trial found
+// best (early stopping has no validation data to watch now), then tested once on the held-out split.
+var config = best.Config;
+config.Epochs = BestEpochs(best);
+AnsiConsole.MarkupLine($"Best trial #{best.Number}: validation loss {best.Value:0.0000} ({Markup.Escape(StudyDisplay.Describe(best.Parameters))}); " +
+                       $"retraining on {train.Count + validation.Count} images for {config.Epochs} epochs.");
+#pragma warning disable HT0002 // No validation set on purpose: the study chose the epochs; the test split is kept for the final score.
+var final = config.Train(DigitsSplits.Combine(train, validation), null, TrainOptions.Default with { Seed = options.Seed }, cancel.Token);
+#pragma warning restore HT0002
+var score = final.Model.Evaluate(test);
+AnsiConsole.MarkupLine($"[bold]Test accuracy[/] on {test.Count} held-out images: [bold]{score.Accuracy:P2}[/] (log-loss {score.Loss:0.0000}).");
 
-string curves = Path.GetFullPath("digits-learning-curves.svg");
-LearningCurves.Write(curves, $"DigitsConfig trial #{winner.Trial}: test accuracy {testScore.Accuracy:P1}", final);
-string scatter = Path.GetFullPath("digits-study.svg");
-StudyPlot.Write(scatter, $"{trials} trials: best validation loss against learning rate",
-    study.Select(t => (t.Config.LearningRate, t.Result.Failed ? null : t.Result.BestValidationLoss, $"#{t.Trial}: {t.Config.Optimizer}, batch {t.Config.BatchSize}")).ToList());
-Console.WriteLine($"Learning curves: {curves}");
-Console.WriteLine($"The study at a glance: {scatter}");
-return 0;
+string modelPath = Path.Combine(output, "digits.model");
+final.Model.Save(modelPath);
+var reloaded = TrainedModel.Load(modelPath);
+bool same = reloaded.PredictClasses(test).SequenceEqual(final.Model.PredictClasses(test));
+AnsiConsole.MarkupLine($"Model saved to {Markup.Escape(modelPath)}; reloaded, it predicts the test split {(same ? "identically" : "[red]DIFFERENTLY[/]")}.");
 
-/// <summary>Prints each epoch as it ends, on the training thread.</summary>
-internal sealed class ConsoleProgress : IProgress<EpochRecord>
+var snapshot = study.Snapshot();
+File.WriteAllText(Path.Combine(output, "trials.csv"), StudyExport.ToCsv(snapshot));
+File.WriteAllText(Path.Combine(output, "trials.json"), StudyExport.ToJson(snapshot));
+var plots = StudyPlots.WriteAll(snapshot, Path.Combine(output, "plots"));
+var importance = ParameterImportance.PedAnova(snapshot);
+AnsiConsole.MarkupLine("Parameter importance (PED-ANOVA): " + Markup.Escape(string.Join(", ", importance.Select(i => $"{i.Parameter} {i.Importance:0.00}"))));
+AnsiConsole.MarkupLine($"Report in {Markup.Escape(output)}: trials.csv, trials.json, digits.model and {plots.Count} plots in plots/. Total {clock.Elapsed.TotalSeconds:0} s.");
+return same ? 0 : 1;
+
+static int FinishedTrials(string storage, string study, bool server)
 {
-    public void Report(EpochRecord r) =>
-        Console.WriteLine($"  epoch {r.Epoch,3}  step {r.Step,6}  lr {r.LearningRate:0.000000}  train loss {r.TrainLoss:0.0000}  " +
-                          $"val loss {r.ValidationLoss:0.0000}  val acc {r.ValidationAccuracy:P1}");
+    if (!server && !File.Exists(storage))
+    {
+        return 0;
+    }
+
+    return StudyStore.ListStudies(storage).Contains(study)
+        ? StudyStore.Load(storage, study).Trials.Count(t => t.State is TrialState.Complete or TrialState.Pruned)
+        : 0;
 }
+
+static int BestEpochs(Trial<DigitsConfig> trial) =>
+    trial.IntermediateValues.Count == 0 ? trial.Config.Epochs : trial.IntermediateValues.MinBy(p => p.Value).Key;
