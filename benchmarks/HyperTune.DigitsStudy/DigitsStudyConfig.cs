@@ -19,4 +19,7 @@ public partial class DigitsStudyConfig
     [Optimizer(OptimizerKind.Adam)] public OptimizerKind Optimizer { get; set; } = OptimizerKind.Adam;
 
     [Epochs(30)] public int Epochs { get; set; } = 30;
+
+    /// <summary>The split files already hold pixels / 16, as Optuna's side feeds scikit-learn: no further scaling.</summary>
+    public InputScaling Scaling { get; set; } = InputScaling.None;
 }
