@@ -15,6 +15,12 @@ if (options is null)
     return exitCode;
 }
 
+if (Console.IsOutputRedirected)
+{
+    // A log, not a terminal: long lines stay whole, and the study is shown once, when it ends.
+    AnsiConsole.Profile.Width = 240;
+}
+
 string output = Path.GetFullPath(options.Output);
 Directory.CreateDirectory(output);
 var data = Dataset.FromCsv(Path.Combine(AppContext.BaseDirectory, "data", "digits.csv"));
@@ -57,7 +63,9 @@ var clock = Stopwatch.StartNew();
 Study<DigitsConfig> study;
 try
 {
-    study = await AnsiConsole.Live(display.Render(TimeSpan.Zero)).StartAsync(async live =>
+    study = Console.IsOutputRedirected
+        ? await DigitsConfig.Tune(train, validation, tuneOptions, cancel.Token)
+        : await AnsiConsole.Live(display.Render(TimeSpan.Zero)).StartAsync(async live =>
     {
         var tuning = DigitsConfig.Tune(train, validation, tuneOptions, cancel.Token);
         while (!tuning.IsCompleted)
@@ -69,6 +77,10 @@ try
         live.UpdateTarget(display.Render(clock.Elapsed));
         return await tuning;
     });
+    if (Console.IsOutputRedirected)
+    {
+        AnsiConsole.Write(display.Render(clock.Elapsed));
+    }
 }
 catch (OperationCanceledException)
 {

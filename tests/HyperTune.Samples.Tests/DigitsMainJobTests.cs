@@ -16,7 +16,7 @@ public sealed class DigitsMainJobTests : IDisposable
         Assert.True(code == 0, text);
         Assert.Contains("New study 'digits'", text, StringComparison.Ordinal);
         Assert.Contains("reloaded, it predicts the test split identically", text, StringComparison.Ordinal);
-        Assert.Matches(@"Test accuracy on \d+ held-out images: \d+\.\d+%", text);
+        Assert.Matches(@"Test accuracy on \d+ held-out images: \d+\.\d+ ?%", text);
         foreach (string file in new[] { "study.db", "trials.csv", "trials.json", "digits.model", Path.Combine("plots", "history.png"), Path.Combine("plots", "importance.png"), Path.Combine("plots", "learning-curves.png"), Path.Combine("plots", "parameter-LearningRate.png") })
         {
             Assert.True(File.Exists(Path.Combine(output, file)), $"{file} is missing:\n{text}");
