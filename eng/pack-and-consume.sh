@@ -7,8 +7,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 dotnet pack HyperTune.Generators.sln -c Release -o "$work/feed" -v quiet -nologo
-pkg=$(ls "$work/feed"/HyperTune.*.nupkg)
+pkg=$(ls "$work/feed"/HyperTune.[0-9]*.nupkg)
 echo "packed $(basename "$pkg")"
+# The hypertune command-line tool is packed beside the library, as a .NET tool.
+tool=$(ls "$work/feed"/HyperTune.Cli.[0-9]*.nupkg) || { echo "the hypertune tool was not packed" >&2; exit 1; }
+unzip -Z1 "$tool" | grep -q '^tools/net10.0/any/DotnetToolSettings.xml$' || { echo "$(basename "$tool") is not a .NET tool" >&2; exit 1; }
+echo "packed $(basename "$tool")"
 
 # The package holds the library for net10.0 only and the Roslyn components for the compiler.
 listing=$(unzip -Z1 "$pkg")
