@@ -10,7 +10,7 @@ internal sealed record MainJobOptions(
     /// <summary>Parses the command line; <see langword="null"/> when it only printed help or an error (the exit code is set).</summary>
     public static MainJobOptions? Parse(string[] args, out int exitCode)
     {
-        var trials = new Option<int>("--trials") { Description = "Finished trials (complete or pruned) the study aims for.", DefaultValueFactory = _ => 40 };
+        var trials = new Option<int>("--trials") { Description = "Finished trials (complete or pruned) the study aims for.", DefaultValueFactory = _ => 200 };
         var parallel = new Option<int>("--parallel") { Description = "Trials run at once, one thread each.", DefaultValueFactory = _ => 2 };
         var seed = new Option<int>("--seed") { Description = "The study's seed: the same seed proposes the same trials.", DefaultValueFactory = _ => 2026 };
         var sampler = new Option<SamplerKind>("--sampler") { Description = "Tpe, Random, Grid or GaussianProcess.", DefaultValueFactory = _ => SamplerKind.Tpe };
