@@ -78,18 +78,8 @@ internal static class ParameterText
         }
     }
 
-    /// <summary>A value as invariant text: numbers round-trip, strings and enums by name, <c>null</c> as "null".</summary>
+    /// <summary>A value as invariant text: as <see cref="DimensionValue.Format"/> writes it (numbers round-trip, enums by name, <c>null</c> as "null"), but a string as itself, unquoted.</summary>
     /// <param name="value">The value.</param>
     /// <returns>The text.</returns>
-    public static string Format(object? value) => value switch
-    {
-        null => "null",
-        string text => text,
-        bool flag => flag ? "true" : "false",
-        double real => real.ToString("R", CultureInfo.InvariantCulture),
-        float real => real.ToString("R", CultureInfo.InvariantCulture),
-        Enum member => member.ToString(),
-        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? string.Empty,
-    };
+    public static string Format(object? value) => value is string text ? text : DimensionValue.Format(value);
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -5,18 +6,18 @@ using System.Text.Json;
 
 namespace HyperTune.Tuning;
 
-/// <summary>A trial's parameters (dimension name → invariant text) as a JSON object, for storages that keep them as text.</summary>
+/// <summary>A trial's parameters (dimension name → invariant text) as a JSON object: the form every storage keeps them in.</summary>
 internal static class ParameterJson
 {
     /// <summary>Writes the parameters as a JSON object, in name order.</summary>
     public static string Write(IReadOnlyDictionary<string, string> parameters)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + (parameters.Count * 32));
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             var names = new List<string>(parameters.Keys);
-            names.Sort(System.StringComparer.Ordinal);
+            names.Sort(StringComparer.Ordinal);
             foreach (string name in names)
             {
                 writer.WriteString(name, parameters[name]);
@@ -25,27 +26,38 @@ internal static class ParameterJson
             writer.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>Reads parameters written by <see cref="Write"/>.</summary>
-    /// <exception cref="InvalidDataException">The text is not a JSON object of strings.</exception>
+    /// <exception cref="InvalidDataException">The text is not a JSON object of strings; the message names the trial and shows the text.</exception>
     public static IReadOnlyDictionary<string, string> Read(string json, int trialNumber)
     {
+        var parameters = new SortedDictionary<string, string>(StringComparer.Ordinal);
         try
         {
-            using var document = JsonDocument.Parse(json);
-            var parameters = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
-            foreach (var property in document.RootElement.EnumerateObject())
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             {
-                parameters[property.Name] = property.Value.GetString() ?? "null";
+                throw new JsonException("expected an object");
             }
 
-            return parameters;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                string name = reader.GetString()!;
+                if (!reader.Read() || reader.TokenType != JsonTokenType.String)
+                {
+                    throw new JsonException($"the value of '{name}' is not a string");
+                }
+
+                parameters[name] = reader.GetString()!;
+            }
         }
-        catch (System.Exception exception) when (exception is JsonException or System.InvalidOperationException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
         {
-            throw new InvalidDataException($"Trial {trialNumber}'s stored parameters are not a JSON object of strings: {exception.Message}", exception);
+            throw new InvalidDataException($"Trial {trialNumber}'s stored parameters are not a JSON object of text values: {exception.Message} (found '{json}').", exception);
         }
+
+        return parameters;
     }
 }

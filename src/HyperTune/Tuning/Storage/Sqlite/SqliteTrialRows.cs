@@ -68,7 +68,7 @@ internal static class SqliteTrialRows
                     number,
                     state,
                     DecodeUnit((byte[])reader.GetValue(2), number),
-                    DecodeParameters(reader.GetString(3), number),
+                    ParameterJson.Read(reader.GetString(3), number),
                     value,
                     FromMicroseconds(reader.GetInt64(5)),
                     reader.IsDBNull(6) ? null : FromMicroseconds(reader.GetInt64(6)),
@@ -127,7 +127,7 @@ internal static class SqliteTrialRows
         parameters.AddWithValue("$study", studyId);
         parameters.AddWithValue("$number", number);
         parameters.AddWithValue("$unit", EncodeUnit(proposal.Unit));
-        parameters.AddWithValue("$parameters", EncodeParameters(proposal.Parameters));
+        parameters.AddWithValue("$parameters", ParameterJson.Write(proposal.Parameters));
         parameters.AddWithValue("$now", ToMicroseconds(now));
         parameters.AddWithValue("$seed", proposal.Seed);
         parameters.AddWithValue("$grid", (object?)proposal.GridIndex ?? DBNull.Value);
@@ -211,52 +211,5 @@ internal static class SqliteTrialRows
         }
 
         return unit;
-    }
-
-    private static string EncodeParameters(IReadOnlyDictionary<string, string> parameters)
-    {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + (parameters.Count * 32));
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            foreach (var pair in parameters)
-            {
-                writer.WriteString(pair.Key, pair.Value);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private static IReadOnlyDictionary<string, string> DecodeParameters(string json, int number)
-    {
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        try
-        {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new JsonException("expected an object");
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                string name = reader.GetString()!;
-                if (!reader.Read() || reader.TokenType != JsonTokenType.String)
-                {
-                    throw new JsonException($"the value of '{name}' is not a string");
-                }
-
-                parameters[name] = reader.GetString()!;
-            }
-        }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
-        {
-            throw new InvalidDataException($"Trial {number}'s column trials.parameters is not a JSON object of text values: {exception.Message} (found '{json}').", exception);
-        }
-
-        return parameters;
     }
 }
