@@ -34,6 +34,13 @@ public sealed class MiniBatchSampler
     private readonly float[]? _targets;
     private readonly bool _fullBatch;
     private ShuffleRandom _random;
+    private GatherWork? _gather;
+
+    /// <summary>
+    /// Floats a batch must hold for its gather to be split among the threads of a
+    /// <see cref="KernelThreads"/> scope: 2¹⁷ (512 KiB, about 256 rows of 512 features).
+    /// </summary>
+    internal const int ParallelGatherFloats = 1 << 17;
 
     /// <summary>Prepares the batches of <paramref name="data"/>; rows start in dataset order.</summary>
     /// <param name="data">The training set.</param>
@@ -88,6 +95,23 @@ public sealed class MiniBatchSampler
         Epoch++;
     }
 
+    /// <summary>Copies rows <paramref name="from"/> to <paramref name="to"/> - 1 of the batch that starts at <paramref name="start"/> in the epoch's order into the buffers.</summary>
+    [MethodImpl(Hot.Path)]
+    private void Gather(int start, int from, int to)
+    {
+        int width = _data.FeatureCount;
+        int targetWidth = _data.TargetCount;
+        float[] source = _data.FeatureArray;
+        ReadOnlySpan<int> order = _order.AsSpan(start);
+        for (int i = from; i < to; i++)
+        {
+            int row = order[i];
+            Array.Copy(source, row * width, _features, i * width, width);
+            if (_labels is not null) _labels[i] = _data.LabelArray![row];
+            else Array.Copy(_data.TargetArray!, row * targetWidth, _targets!, i * targetWidth, targetWidth);
+        }
+    }
+
     /// <summary>Gathers batch <paramref name="index"/> of the current epoch. Allocates nothing.</summary>
     /// <param name="index">The 0-based batch, below <see cref="BatchCount"/>.</param>
     /// <returns>A view, valid until the next <see cref="GetBatch"/> or <see cref="Shuffle"/>.</returns>
@@ -102,19 +126,41 @@ public sealed class MiniBatchSampler
         int rows = Math.Min(BatchSize, _order.Length - start);
         if (!_fullBatch)
         {
-            float[] source = _data.FeatureArray;
-            ReadOnlySpan<int> order = _order.AsSpan(start, rows);
-            for (int i = 0; i < rows; i++)
+            if (KernelThreads.Team is { } team && (long)rows * width >= ParallelGatherFloats)
             {
-                int row = order[i];
-                Array.Copy(source, row * width, _features, i * width, width);
-                if (_labels is not null) _labels[i] = _data.LabelArray![row];
-                else Array.Copy(_data.TargetArray!, row * targetWidth, _targets!, i * targetWidth, targetWidth);
+                // Each thread gathers the rows of its share, which the split products that follow
+                // read back partly from its own cache; the copy is the same whoever makes it.
+                _gather ??= new GatherWork(this);
+                _gather.Start = start;
+                _gather.Rows = rows;
+                _gather.Parts = team.Threads;
+                team.Run(_gather, team.Threads);
+            }
+            else
+            {
+                Gather(start, 0, rows);
             }
         }
+
         ReadOnlySpan<float> features = new(_features, 0, rows * width);
         return _labels is not null
             ? new MiniBatch(features, width, new ReadOnlySpan<int>(_labels, 0, rows))
             : new MiniBatch(features, width, new ReadOnlySpan<float>(_targets, 0, rows * targetWidth), targetWidth);
+    }
+
+    /// <summary>The gather of one batch cut into one contiguous share of rows a thread.</summary>
+    private sealed class GatherWork(MiniBatchSampler sampler) : ParallelWork
+    {
+        public int Start { get; set; }
+
+        public int Rows { get; set; }
+
+        public int Parts { get; set; }
+
+        [MethodImpl(Hot.Path)]
+        public override void Run(int part)
+        {
+            sampler.Gather(Start, WorkerTeam.ShareStart(part, Rows, Parts), WorkerTeam.ShareStart(part + 1, Rows, Parts));
+        }
     }
 }

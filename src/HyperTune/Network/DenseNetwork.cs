@@ -23,6 +23,7 @@ namespace HyperTune;
 public sealed class DenseNetwork : ITrainableModel
 {
     private readonly MlpCore<float, SimdKernels> _core;
+    private readonly ParameterLayout _layout;
 
     /// <summary>Builds a network and initialises its weights from <paramref name="seed"/>.</summary>
     /// <param name="inputCount">Features a row.</param>
@@ -71,6 +72,7 @@ public sealed class DenseNetwork : ITrainableModel
         if (!(dropout >= 0 && dropout < 1)) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "The dropout probability must be in [0, 1).");
 
         _core = new MlpCore<float, SimdKernels>(inputCount, hiddenWidths, outputCount, task, activation, dropout, seed);
+        _layout = CreateLayout(_core, inputCount, hiddenWidths, outputCount);
         HiddenUnits = hiddenWidths.Length > 0 ? hiddenWidths[0] : 0;
         Seed = seed;
     }
@@ -173,7 +175,27 @@ public sealed class DenseNetwork : ITrainableModel
             throw new ArgumentException($"The batch is for {batch.Task}; the network does {Task}.", nameof(batch));
         if (Task == TaskKind.Regression && batch.TargetCount != OutputCount)
             throw new ArgumentException($"The batch has {batch.TargetCount} targets a row; the network predicts {OutputCount}.", nameof(batch));
-        return _core.ForwardBackward(batch.Features, batch.Count, batch.Labels, batch.Targets);
+        float loss = _core.ForwardBackward(batch.Features, batch.Count, batch.Labels, batch.Targets);
+
+        // So that an update split among threads follows the column panels this step's products used.
+        _layout.Declare(_core.Parameters, batch.Count);
+        return loss;
+    }
+
+    private static ParameterLayout CreateLayout(MlpCore<float, SimdKernels> core, int inputCount, int[] hiddenWidths, int outputCount)
+    {
+        int layers = hiddenWidths.Length + 1;
+        var offsets = new int[layers];
+        var rows = new int[layers];
+        var columns = new int[layers];
+        for (int layer = 0; layer < layers; layer++)
+        {
+            offsets[layer] = core.WeightOffset(layer);
+            rows[layer] = layer == 0 ? inputCount : hiddenWidths[layer - 1];
+            columns[layer] = layer == layers - 1 ? outputCount : hiddenWidths[layer];
+        }
+
+        return new ParameterLayout(core.Parameters.Length, offsets, rows, columns);
     }
 
     /// <inheritdoc/>

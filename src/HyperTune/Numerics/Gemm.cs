@@ -75,7 +75,7 @@ internal static unsafe class Gemm
         Validate(a.Length, b.Length, c.Length, bias.Length, m, k, n, start);
         fixed (float* pa = a, pb = b, pc = c, pbias = bias)
         {
-            Run(pa, 1, m, pb, n, pc, n, m, k, n, start, pbias, path);
+            Run(pa, 1, m, pb, n, pc, n, m, k, n, start, pbias, path, byRows: true);
         }
     }
 
@@ -196,7 +196,7 @@ internal static unsafe class Gemm
     /// <summary>The common driver: A's element (i, p) is at <c>a[i * aRow + p * aCol]</c>.</summary>
     [MethodImpl(Hot.Path)]
     private static void Run(float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
-        GemmStart start, float* bias, KernelPath path)
+        GemmStart start, float* bias, KernelPath path, bool byRows = false)
     {
         if (m == 0 || n == 0) return;
         if (k == 0)
@@ -207,7 +207,7 @@ internal static unsafe class Gemm
 
         path = path == KernelPath.Auto ? Simd.Best : path;
         WorkerTeam? team = KernelThreads.Team;
-        if (team is not null && (long)m * k * n >= ParallelThreshold && RunParallel(team, a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path))
+        if (team is not null && (long)m * k * n >= ParallelThreshold && RunParallel(team, a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path, byRows))
         {
             return;
         }
@@ -255,28 +255,73 @@ internal static unsafe class Gemm
     [ThreadStatic] private static GemmWork? t_work;
 
     /// <summary>
+    /// Whether a weight-gradient product (<see cref="MultiplyTN"/>) of <paramref name="m"/> x
+    /// <paramref name="k"/> x <paramref name="n"/> run with a worker team is split, by tiles of rows
+    /// (the rule <see cref="ParameterLayout"/> follows to split the weight update the same way).
+    /// </summary>
+    internal static bool SplitsWeightGradientByRows(int m, int k, int n) => (long)m * k * n >= ParallelThreshold && m > TileRows;
+
+    /// <summary>The row tiles of <paramref name="m"/> rows and the parts a row split among <paramref name="threads"/> threads cuts them into.</summary>
+    internal static (int Units, int Parts) RowParts(int m, int threads)
+    {
+        int units = (m + TileRows - 1) / TileRows;
+        return (units, Math.Min(units, threads * PartsPerThread));
+    }
+
+    /// <summary>The first row of part <paramref name="part"/> (or <paramref name="m"/> for <paramref name="parts"/>) of a row split of <paramref name="m"/> rows.</summary>
+    internal static int RowPartStart(int part, int units, int parts, int m) => Math.Min(m, (int)((long)part * units / parts) * TileRows);
+
+    /// <summary>The panels of <paramref name="n"/> columns and the parts a column split among <paramref name="threads"/> threads cuts them into.</summary>
+    internal static (int Units, int Parts) ColumnParts(int n, int threads)
+    {
+        int units = n / ColumnUnit;
+        return (units, Math.Min(units, threads * PartsPerThread));
+    }
+
+    /// <summary>The first column of part <paramref name="part"/> of a column split into <paramref name="parts"/> parts of <paramref name="units"/> panels.</summary>
+    internal static int ColumnPartStart(int part, int units, int parts) => (int)((long)part * units / parts) * ColumnUnit;
+
+    /// <summary>
     /// Splits C among the team by output only (each element is still computed by one thread, with
     /// the same depth blocks and the same fused multiply-adds in the same order as on one thread):
     /// by panels of <see cref="ColumnUnit"/> columns when C has at least two, otherwise by tiles of
-    /// rows. A column split keeps every column in the kind of kernel it gets on one thread (the
-    /// narrow or scalar remainder stays in the last part); a row split changes no column at all.
+    /// rows; or by tiles of rows first when <paramref name="byRows"/> (the weight gradients
+    /// <c>Xᵀ·dY</c>, so that each thread writes whole rows of the gradient and the update that
+    /// follows finds them, contiguous, in its own cache: see <see cref="ParameterLayout"/>). A column
+    /// split keeps every column in the kind of kernel it gets on one thread (the narrow or scalar
+    /// remainder stays in the last part); a row split changes no column at all.
     /// </summary>
     /// <returns>False when C is too small to split; nothing has run then.</returns>
     [MethodImpl(Hot.Path)]
     private static bool RunParallel(WorkerTeam team, float* a, nint aRow, nint aCol, float* b, nint ldb, float* c, nint ldc, int m, int k, int n,
-        GemmStart start, float* bias, KernelPath path)
+        GemmStart start, float* bias, KernelPath path, bool byRows)
     {
-        int panels = n / ColumnUnit;
-        int rowTiles = (m + TileRows - 1) / TileRows;
-        bool columns = panels >= 2;
-        int units = columns ? panels : rowTiles;
-        if (units < 2) return false;
+        (int Units, int Parts) split;
+        bool columns;
+        if (byRows && m > TileRows)
+        {
+            split = RowParts(m, team.Threads);
+            columns = false;
+        }
+        else if (n / ColumnUnit >= 2)
+        {
+            split = ColumnParts(n, team.Threads);
+            columns = true;
+        }
+        else if (m > TileRows)
+        {
+            split = RowParts(m, team.Threads);
+            columns = false;
+        }
+        else
+        {
+            return false;
+        }
 
         GemmWork work = t_work ??= new GemmWork();
-        work.Set(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path, columns, units);
-        int parts = Math.Min(units, team.Threads * PartsPerThread);
-        work.Parts = parts;
-        team.Run(work, parts);
+        work.Set(a, aRow, aCol, b, ldb, c, ldc, m, k, n, start, bias, path, columns, split.Units);
+        work.Parts = split.Parts;
+        team.Run(work, split.Parts);
         return true;
     }
 
@@ -306,18 +351,16 @@ internal static unsafe class Gemm
         [MethodImpl(Hot.Path)]
         public override void Run(int part)
         {
-            int first = (int)((long)part * _units / Parts);
-            int next = (int)((long)(part + 1) * _units / Parts);
             if (_columns)
             {
-                int j0 = first * ColumnUnit;
-                int j1 = part == Parts - 1 ? _n : next * ColumnUnit;
+                int j0 = ColumnPartStart(part, _units, Parts);
+                int j1 = part == Parts - 1 ? _n : ColumnPartStart(part + 1, _units, Parts);
                 RunBlock(_a, _aRow, _aCol, _b + j0, _ldb, _c + j0, _ldc, _m, _k, j1 - j0, _start, _bias == null ? null : _bias + j0, _path);
             }
             else
             {
-                int i0 = first * TileRows;
-                int i1 = Math.Min(_m, next * TileRows);
+                int i0 = RowPartStart(part, _units, Parts, _m);
+                int i1 = RowPartStart(part + 1, _units, Parts, _m);
                 RunBlock(_a + (i0 * _aRow), _aRow, _aCol, _b, _ldb, _c + (i0 * _ldc), _ldc, i1 - i0, _k, _n, _start, _bias, _path);
             }
         }

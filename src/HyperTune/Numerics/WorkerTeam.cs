@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Threading;
 
 namespace HyperTune.Numerics;
@@ -13,32 +14,43 @@ internal abstract class ParallelWork
 
 /// <summary>
 /// The calling thread plus <see cref="Workers"/> persistent worker threads that run the parts of one
-/// <see cref="ParallelWork"/> at a time. A dispatch allocates nothing: it publishes the work and a
-/// part count, every participant (the caller included) claims parts with one compare-exchange each
-/// until none is left, and the caller waits only for parts already claimed. So a worker the OS
-/// has not scheduled yet delays nothing: the caller runs its parts. What a part computes never
-/// depends on which thread runs it, so results do not depend on the thread count or the timing.
+/// <see cref="ParallelWork"/> at a time. A dispatch allocates nothing. Its parts are dealt out in
+/// contiguous shares, one per participant (the caller is participant 0): each participant first
+/// claims the parts of its own share, in order, then takes what is left of the others' shares, with
+/// one compare-exchange a part. So a worker the OS has not scheduled delays nothing (the others run
+/// its share), the caller waits only for parts already claimed, and when every participant is on
+/// time, part ranges of consecutive dispatches stay with the same thread: memory one product or
+/// update wrote in a participant's share is read back by that participant from its own cache.
+/// What a part computes never depends on which thread runs it, so results do not depend on the
+/// thread count or the timing.
 /// </summary>
 /// <remarks>
-/// Between dispatches a worker spins for about <see cref="SpinIterations"/> short pauses (the next
-/// product of the same training step usually comes within microseconds), then blocks on a monitor.
-/// Teams are pooled (<see cref="Rent"/>, <see cref="Return"/>): a run takes one for its duration,
-/// so threads are created once per process, not per run. Workers are background threads.
+/// Between dispatches a worker spins for up to <see cref="SpinTime"/> (the next product of a
+/// training step comes within a few hundred microseconds; a sleeping worker takes tens of
+/// microseconds to wake), yielding its processor to any other runnable thread every few
+/// microseconds, then blocks on a monitor. Teams are pooled (<see cref="Rent"/>,
+/// <see cref="Return"/>): a run takes one for its duration, so threads are created once per
+/// process, not per run. Workers are background threads.
 /// </remarks>
 internal sealed class WorkerTeam
 {
     /// <summary>
-    /// Pauses a worker spins for before it blocks (a few microseconds in all): enough to catch the
-    /// next product of the same step, short enough not to take processor time from the caller
-    /// when the machine is busy (threads of one process may share one scheduling group).
+    /// How long an idle worker spins for the next dispatch before it blocks: 1 ms, longer than the
+    /// gaps inside a training step (the batch gather, the element-wise passes, the update), shorter
+    /// than an epoch's end. Spinning yields to other runnable threads, so on a busy machine it
+    /// takes processor time only when nothing else wants it.
     /// </summary>
-    private const int SpinIterations = 100;
+    private static readonly long SpinTime = Stopwatch.Frequency / 1000;
 
     /// <summary>One more than the most parts a dispatch may have.</summary>
     private const int MaxParts = 1 << 20;
-    private const int PartsShift = 20;
+    private const int EndShift = 20;
     private const int GenerationShift = 40;
     private const long GenerationMask = (1L << 23) - 1;
+    private const long PartMask = MaxParts - 1;
+
+    /// <summary>Longs between two shares' words: one cache line each, so claims in one share do not slow another's.</summary>
+    private const int ShareStride = 8;
 
     private static readonly List<WorkerTeam> s_idle = [];
 
@@ -46,10 +58,12 @@ internal sealed class WorkerTeam
     private readonly Thread[] _threads;
 
     /// <summary>
-    /// One word, so that a claim sees the dispatch, its part count and the next part together:
-    /// bits 40-63 the dispatch's generation, bits 20-39 its part count, bits 0-19 the next part.
+    /// One word per participant's share (at <c>participant * ShareStride</c>), so that a claim sees the
+    /// dispatch, the share's end and its next part together: bits 40-62 the dispatch's generation,
+    /// bits 20-39 the share's end (exclusive), bits 0-19 its next unclaimed part.
     /// </summary>
-    private long _state;
+    private readonly long[] _shares;
+    private long _generation;
     private int _completed;
     private int _sleepers;
     private ParallelWork? _work;
@@ -58,9 +72,11 @@ internal sealed class WorkerTeam
     private WorkerTeam(int workers)
     {
         _threads = new Thread[workers];
+        _shares = new long[(workers + 1) * ShareStride];
         for (int i = 0; i < workers; i++)
         {
-            _threads[i] = new Thread(WorkerLoop, maxStackSize: 256 * 1024) { IsBackground = true, Name = $"HyperTune kernel worker {i + 1}" };
+            int participant = i + 1;
+            _threads[i] = new Thread(() => WorkerLoop(participant), maxStackSize: 256 * 1024) { IsBackground = true, Name = $"HyperTune kernel worker {participant}" };
             _threads[i].Start();
         }
     }
@@ -73,6 +89,9 @@ internal sealed class WorkerTeam
 
     /// <summary>Threads that take part in a dispatch: the workers and the caller.</summary>
     public int Threads => _threads.Length + 1;
+
+    /// <summary>The first part of participant <paramref name="participant"/>'s share of <paramref name="parts"/> parts.</summary>
+    public static int ShareStart(int participant, int parts, int threads) => (int)((long)participant * parts / threads);
 
     /// <summary>A team of <paramref name="workers"/> workers from the pool, or a new one.</summary>
     public static WorkerTeam Rent(int workers)
@@ -120,14 +139,22 @@ internal sealed class WorkerTeam
         Dispatches++;
         _work = work;
         Volatile.Write(ref _completed, 0);
-        long generation = ((Volatile.Read(ref _state) >> GenerationShift) + 1) & GenerationMask;
-        Interlocked.Exchange(ref _state, (generation << GenerationShift) | ((long)parts << PartsShift));
+        long generation = (Volatile.Read(ref _generation) + 1) & GenerationMask;
+        int threads = Threads;
+        for (int t = 0; t < threads; t++)
+        {
+            long end = ShareStart(t + 1, parts, threads);
+            Volatile.Write(ref _shares[t * ShareStride], (generation << GenerationShift) | (end << EndShift) | (long)ShareStart(t, parts, threads));
+        }
+
+        // Published last: a worker that sees this generation sees every share word written above.
+        Interlocked.Exchange(ref _generation, generation);
         if (Volatile.Read(ref _sleepers) > 0)
         {
             lock (_gate) Monitor.PulseAll(_gate);
         }
 
-        RunParts(generation);
+        RunParts(generation, participant: 0);
         var spinner = default(SpinWait);
         while (Volatile.Read(ref _completed) < parts)
         {
@@ -137,25 +164,33 @@ internal sealed class WorkerTeam
         _work = null;
     }
 
-    /// <summary>Claims and runs parts of dispatch <paramref name="generation"/> until none is left.</summary>
+    /// <summary>
+    /// Claims and runs parts of dispatch <paramref name="generation"/>: first <paramref name="participant"/>'s
+    /// own share, then the others' in turn, until none is left.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(Hot.Path)]
-    private void RunParts(long generation)
+    private void RunParts(long generation, int participant)
     {
-        while (true)
+        int threads = Threads;
+        for (int offset = 0; offset < threads; offset++)
         {
-            long state = Volatile.Read(ref _state);
-            if ((state >> GenerationShift) != generation) return;
-            int part = (int)(state & (MaxParts - 1));
-            if (part >= (int)((state >> PartsShift) & (MaxParts - 1))) return;
-            if (Interlocked.CompareExchange(ref _state, state + 1, state) != state) continue;
+            ref long share = ref _shares[((participant + offset) % threads) * ShareStride];
+            while (true)
+            {
+                long word = Volatile.Read(ref share);
+                if ((word >> GenerationShift) != generation) break;
+                int part = (int)(word & PartMask);
+                if (part >= (int)((word >> EndShift) & PartMask)) break;
+                if (Interlocked.CompareExchange(ref share, word + 1, word) != word) continue;
 
-            // The claim succeeded, so the dispatch is still waiting for this part: its fields are current.
-            _work!.Run(part);
-            Interlocked.Increment(ref _completed);
+                // The claim succeeded, so the dispatch is still waiting for this part: its fields are current.
+                _work!.Run(part);
+                Interlocked.Increment(ref _completed);
+            }
         }
     }
 
-    private void WorkerLoop()
+    private void WorkerLoop(int participant)
     {
         long seen = 0;
         while (!_stopped)
@@ -163,18 +198,26 @@ internal sealed class WorkerTeam
             long generation = WaitForDispatch(seen);
             if (_stopped) return;
             seen = generation;
-            RunParts(generation);
+            RunParts(generation, participant);
         }
     }
 
     /// <summary>Spins, then blocks, until a dispatch newer than <paramref name="seen"/> is published.</summary>
     private long WaitForDispatch(long seen)
     {
-        for (int i = 0; i < SpinIterations; i++)
+        long spinUntil = Stopwatch.GetTimestamp() + SpinTime;
+        for (int i = 1; ; i++)
         {
-            long generation = Volatile.Read(ref _state) >> GenerationShift;
+            long generation = Volatile.Read(ref _generation);
             if (generation != seen || _stopped) return generation;
             Thread.SpinWait(8);
+            if ((i & 63) == 0)
+            {
+                if (Stopwatch.GetTimestamp() > spinUntil) break;
+
+                // Lets any other runnable thread of this processor go first; returns at once when there is none.
+                Thread.Yield();
+            }
         }
 
         lock (_gate)
@@ -184,7 +227,7 @@ internal sealed class WorkerTeam
             {
                 while (true)
                 {
-                    long generation = Volatile.Read(ref _state) >> GenerationShift;
+                    long generation = Volatile.Read(ref _generation);
                     if (generation != seen || _stopped) return generation;
                     Monitor.Wait(_gate);
                 }

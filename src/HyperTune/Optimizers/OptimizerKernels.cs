@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -29,14 +30,12 @@ internal static unsafe class OptimizerKernels
     /// <summary>SGD: <c>g += wd·p; p -= lr·g</c>.</summary>
     public static void Sgd(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, float weightDecay, KernelPath path = KernelPath.Auto)
     {
-        if (KernelThreads.Team is { } team && parameters.Length >= ParallelThreshold)
+        if (KernelThreads.Team is { } team)
         {
             fixed (float* p = parameters, g = gradients)
             {
-                Dispatch(team, UpdateKind.Sgd, p, g, null, null, parameters.Length, path, learningRate, weightDecay);
+                if (TryDispatch(team, UpdateKind.Sgd, p, g, null, null, parameters.Length, path, learningRate, weightDecay)) return;
             }
-
-            return;
         }
 
         SgdCore(parameters, gradients, learningRate, weightDecay, path);
@@ -49,14 +48,12 @@ internal static unsafe class OptimizerKernels
     public static void Momentum(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer, float learningRate, float momentum,
         float weightDecay, bool nesterov, bool first, KernelPath path = KernelPath.Auto)
     {
-        if (KernelThreads.Team is { } team && parameters.Length >= ParallelThreshold)
+        if (KernelThreads.Team is { } team)
         {
             fixed (float* p = parameters, g = gradients, b = buffer)
             {
-                Dispatch(team, UpdateKind.Momentum, p, g, b, null, parameters.Length, path, learningRate, weightDecay, momentum, flag1: nesterov, flag2: first);
+                if (TryDispatch(team, UpdateKind.Momentum, p, g, b, null, parameters.Length, path, learningRate, weightDecay, momentum, flag1: nesterov, flag2: first)) return;
             }
-
-            return;
         }
 
         MomentumCore(parameters, gradients, buffer, learningRate, momentum, weightDecay, nesterov, first, path);
@@ -69,14 +66,12 @@ internal static unsafe class OptimizerKernels
     public static void ScaledBySquares(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
         float scale, float epsilon, float weightDecay, KernelPath path = KernelPath.Auto)
     {
-        if (KernelThreads.Team is { } team && parameters.Length >= ParallelThreshold)
+        if (KernelThreads.Team is { } team)
         {
             fixed (float* p = parameters, g = gradients, q = squares)
             {
-                Dispatch(team, UpdateKind.ScaledBySquares, p, g, q, null, parameters.Length, path, learningRate, weightDecay, decay, scale, epsilon);
+                if (TryDispatch(team, UpdateKind.ScaledBySquares, p, g, q, null, parameters.Length, path, learningRate, weightDecay, decay, scale, epsilon)) return;
             }
-
-            return;
         }
 
         ScaledBySquaresCore(parameters, gradients, squares, learningRate, decay, scale, epsilon, weightDecay, path);
@@ -89,30 +84,34 @@ internal static unsafe class OptimizerKernels
     public static void Adam(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
         float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, KernelPath path = KernelPath.Auto)
     {
-        if (KernelThreads.Team is { } team && parameters.Length >= ParallelThreshold)
+        if (KernelThreads.Team is { } team)
         {
             fixed (float* p = parameters, g = gradients, m = first, v = second)
             {
-                Dispatch(team, UpdateKind.Adam, p, g, m, v, parameters.Length, path, stepSize, coupledDecay, secondCorrectionRoot, beta1, beta2, epsilon, shrink);
+                if (TryDispatch(team, UpdateKind.Adam, p, g, m, v, parameters.Length, path, stepSize, coupledDecay, secondCorrectionRoot, beta1, beta2, epsilon, shrink)) return;
             }
-
-            return;
         }
 
         AdamCore(parameters, gradients, first, second, stepSize, secondCorrectionRoot, beta1, beta2, epsilon, coupledDecay, shrink, path);
     }
 
     /// <summary>
-    /// Splits an update into slices of whole <see cref="Unit"/>s (the last slice takes the rest):
-    /// the kernels' vector loops and scalar tail do the same operations on every element, so a
-    /// parameter's new value never depends on the slice it falls in, nor on the thread count.
+    /// Splits an update among the team when that pays: along the column panels the last step's
+    /// products used when the model declared its layout (<see cref="ParameterLayout"/>), otherwise in
+    /// slices of whole <see cref="Unit"/>s (the last slice takes the rest) when there are at least
+    /// <see cref="ParallelThreshold"/> parameters. The kernels' vector loops and scalar tail do the
+    /// same operations on every element, so a parameter's new value never depends on the part it
+    /// falls in, nor on the thread count.
     /// </summary>
+    /// <returns>False when the update should stay on the calling thread; nothing has run then.</returns>
     [MethodImpl(Hot.Path)]
-    private static void Dispatch(WorkerTeam team, UpdateKind kind, float* p, float* g, float* s1, float* s2, int count, KernelPath path,
+    private static bool TryDispatch(WorkerTeam team, UpdateKind kind, float* p, float* g, float* s1, float* s2, int count, KernelPath path,
         float x0 = 0, float x1 = 0, float x2 = 0, float x3 = 0, float x4 = 0, float x5 = 0, float x6 = 0, bool flag1 = false, bool flag2 = false)
     {
+        ParameterLayout? layout = ParameterLayout.Find(p, count, team);
+        if (layout is null && count < ParallelThreshold) return false;
+
         UpdateWork work = t_work ??= new UpdateWork();
-        int units = count / Unit;
         work.Kind = kind;
         work.P = p;
         work.G = g;
@@ -120,9 +119,22 @@ internal static unsafe class OptimizerKernels
         work.S2 = s2;
         (work.Count, work.Path) = (count, path);
         (work.X0, work.X1, work.X2, work.X3, work.X4, work.X5, work.X6, work.Flag1, work.Flag2) = (x0, x1, x2, x3, x4, x5, x6, flag1, flag2);
-        work.Units = units;
-        work.Parts = Math.Max(1, Math.Min(units, team.Threads * 2));
+        if (layout is not null)
+        {
+            work.Aligned = true;
+            work.Parts = layout.Parts;
+            if (work.PartStarts.Length < work.Parts + 1) work.PartStarts = new int[work.Parts + 1];
+            layout.Partition(work.Segments, work.PartStarts);
+        }
+        else
+        {
+            work.Aligned = false;
+            work.Units = count / Unit;
+            work.Parts = Math.Max(1, Math.Min(work.Units, team.Threads * 2));
+        }
+
         team.Run(work, work.Parts);
+        return true;
     }
 
     private enum UpdateKind
@@ -139,6 +151,11 @@ internal static unsafe class OptimizerKernels
         public UpdateKind Kind;
         public float* P, G, S1, S2;
         public int Count, Units, Parts;
+
+        /// <summary>Whether the parts are <see cref="Segments"/> lists (a declared layout) rather than flat slices.</summary>
+        public bool Aligned;
+        public List<UpdateSegment> Segments = [];
+        public int[] PartStarts = [];
         public KernelPath Path;
         public float X0, X1, X2, X3, X4, X5, X6;
         public bool Flag1, Flag2;
@@ -146,9 +163,25 @@ internal static unsafe class OptimizerKernels
         [MethodImpl(Hot.Path)]
         public override void Run(int part)
         {
+            if (Aligned)
+            {
+                for (int s = PartStarts[part]; s < PartStarts[part + 1]; s++)
+                {
+                    UpdateSegment segment = Segments[s];
+                    RunRange(segment.Start, segment.Length);
+                }
+
+                return;
+            }
+
             int start = (int)((long)part * Units / Parts) * Unit;
             int end = part == Parts - 1 ? Count : (int)((long)(part + 1) * Units / Parts) * Unit;
-            int length = end - start;
+            RunRange(start, end - start);
+        }
+
+        [MethodImpl(Hot.Path)]
+        private void RunRange(int start, int length)
+        {
             var p = new Span<float>(P + start, length);
             var g = new ReadOnlySpan<float>(G + start, length);
             switch (Kind)

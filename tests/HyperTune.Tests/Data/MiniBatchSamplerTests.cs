@@ -177,4 +177,57 @@ public class MiniBatchSamplerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => sampler.GetBatch(2));
         Assert.Throws<ArgumentOutOfRangeException>(() => sampler.GetBatch(-1));
     }
+
+    /// <summary>
+    /// A batch of at least 2¹⁷ floats is gathered by every thread of a <see cref="KernelThreads"/>
+    /// scope (one dispatch a batch), into exactly the batch one thread gathers, for labels and targets
+    /// alike, including the last, partial batch.
+    /// </summary>
+    [Theory]
+    [InlineData(TaskKind.Classification)]
+    [InlineData(TaskKind.Regression)]
+    public void A_large_batch_is_gathered_by_every_thread_into_the_same_rows(TaskKind task)
+    {
+        const int rows = 1000, width = 600, batchSize = 256;
+        Assert.True(batchSize * width >= MiniBatchSampler.ParallelGatherFloats);
+        var random = new Random(3);
+        float[][] features = Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, width).Select(_ => random.NextSingle()).ToArray()).ToArray();
+        Dataset data = task == TaskKind.Classification
+            ? Dataset.Classification(features, Enumerable.Range(0, rows).Select(i => i % 7).ToArray())
+            : Dataset.Regression(features, Enumerable.Range(0, rows).Select(i => new[] { i * 0.5f, -i * 1f }).ToArray());
+
+        List<(float[] Features, int[] Labels, float[] Targets)> Batches(int threads)
+        {
+            using var scope = KernelThreads.Use(threads, capToProcessors: false);
+            long before = (KernelThreads.Team?.Dispatches ?? 0);
+            var sampler = new MiniBatchSampler(data, batchSize, seed: 11);
+            var batches = new List<(float[], int[], float[])>();
+            for (int epoch = 0; epoch < 2; epoch++)
+            {
+                sampler.Shuffle();
+                for (int b = 0; b < sampler.BatchCount; b++)
+                {
+                    MiniBatch batch = sampler.GetBatch(b);
+                    batches.Add((batch.Features.ToArray(), batch.Labels.ToArray(), batch.Targets.ToArray()));
+                }
+            }
+
+            // Batches of 256 rows are split; the last one (232 rows, 139,200 floats) too.
+            if (threads > 1) Assert.Equal(before + (2 * sampler.BatchCount), (KernelThreads.Team?.Dispatches ?? 0));
+            return batches;
+        }
+
+        var one = Batches(1);
+        foreach (int threads in new[] { 2, 3 })
+        {
+            var many = Batches(threads);
+            Assert.Equal(one.Count, many.Count);
+            for (int b = 0; b < one.Count; b++)
+            {
+                Assert.Equal(one[b].Features, many[b].Features);
+                Assert.Equal(one[b].Labels, many[b].Labels);
+                Assert.Equal(one[b].Targets, many[b].Targets);
+            }
+        }
+    }
 }

@@ -205,6 +205,88 @@ public class ThreadingTests
         }
     }
 
+    /// <summary>
+    /// After a step whose weight gradients were split, the network's update is split too (one part a
+    /// thread, along the gradient's rows), although its 203,530 parameters are far below the flat
+    /// threshold; after a step that split nothing, the update stays on the calling thread.
+    /// </summary>
+    [Fact]
+    public void An_update_after_a_split_step_follows_the_steps_rows()
+    {
+        using var scope = KernelThreads.Use(2, capToProcessors: false);
+        WorkerTeam team = KernelThreads.Team!;
+        var network = new DenseNetwork(784, 10, TaskKind.Classification, hiddenLayers: 1, hiddenUnits: 256, seed: 1);
+        var optimizer = new AdamOptimizer(network.ParameterCount);
+        Assert.True(network.ParameterCount < OptimizerKernels.ParallelThreshold);
+
+        network.ForwardBackward(Batch(rows: 256));
+        long before = team.Dispatches;
+        optimizer.Step(network.Parameters, network.Gradients, 0.001f);
+        Assert.Equal(before + 1, team.Dispatches);
+
+        network.ForwardBackward(Batch(rows: 32)); // 784 x 32 x 256 = 6.4 M: nothing split
+        before = team.Dispatches;
+        optimizer.Step(network.Parameters, network.Gradients, 0.001f);
+        Assert.Equal(before, team.Dispatches);
+
+        // Another array of the same length is not the network's: not split.
+        network.ForwardBackward(Batch(rows: 256));
+        before = team.Dispatches;
+        optimizer.Step(new float[network.ParameterCount], new float[network.ParameterCount], 0.001f);
+        Assert.Equal(before, team.Dispatches);
+
+        static MiniBatch Batch(int rows) =>
+            new(TestData.Uniform(rows * 784, 9), 784, Enumerable.Range(0, rows).Select(i => i % 10).ToArray());
+    }
+
+    /// <summary>Whatever the matrices, their split and the thread count, the update's parts cover every parameter exactly once.</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public unsafe void A_layout_partition_covers_every_parameter_once(int threads)
+    {
+        int layoutsFound = 0;
+        using var scope = KernelThreads.Use(threads, capToProcessors: false);
+        // 784-256-10 and 300-257-257-10 with biases after each matrix, and a matrix at offset 0 with nothing after it.
+        (int Length, int[] Offsets, int[] Rows, int[] Columns)[] layouts =
+        [
+            (203_530, [0, 200_960], [784, 256], [256, 10]),
+            (146_408, [0, 77_357, 143_663], [300, 257, 257], [257, 257, 10]),
+            (7 * 4000, [0], [7], [4000]),
+        ];
+        foreach (var (length, offsets, rows, columns) in layouts)
+        {
+            var layout = new ParameterLayout(length, offsets, rows, columns);
+            float[] parameters = GC.AllocateArray<float>(length, pinned: true);
+            foreach (int batch in new[] { 1, 32, 256, 5000 })
+            {
+                layout.Declare(parameters, batch);
+                ParameterLayout? found;
+                fixed (float* pointer = parameters) found = ParameterLayout.Find(pointer, length, KernelThreads.Team!);
+                bool anySplit = Enumerable.Range(0, offsets.Length).Any(i => (long)rows[i] * batch * columns[i] >= Gemm.ParallelThreshold);
+                Assert.Equal(anySplit, found is not null);
+                if (found is null) continue;
+                layoutsFound++;
+                var segments = new List<UpdateSegment>();
+                var starts = new int[threads + 1];
+                found.Partition(segments, starts);
+                var covered = new int[length];
+                for (int part = 0; part < threads; part++)
+                {
+                    for (int s = starts[part]; s < starts[part + 1]; s++)
+                    {
+                        for (int i = segments[s].Start; i < segments[s].Start + segments[s].Length; i++) covered[i]++;
+                    }
+                }
+
+                Assert.All(covered, count => Assert.Equal(1, count));
+            }
+        }
+
+        Assert.Equal(5, layoutsFound); // batches 256 and 5000 of the first two layouts, 5000 of the third (7 x 256 x 4000 = 7.2 M: not split)
+    }
+
     private static void AssertBits(float[] expected, float[] actual)
     {
         Assert.Equal(expected.Length, actual.Length);
