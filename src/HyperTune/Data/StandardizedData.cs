@@ -52,6 +52,12 @@ public sealed class StandardizedData
     /// or targets), then fits the feature scaling <paramref name="inputScaling"/> names and, for
     /// regression, the target standardisation on <paramref name="train"/>, and applies them to both.
     /// </summary>
+    /// <remarks>
+    /// A call on the same <paramref name="train"/> and <paramref name="validation"/> instances with the
+    /// same scaling while an earlier result is still alive returns that result (datasets never change,
+    /// so it is the same data, bit for bit): the trials of a study fit and copy their data once, not
+    /// once a trial. The cache never keeps a result alive by itself.
+    /// </remarks>
     /// <param name="train">The training set, raw.</param>
     /// <param name="validation">The validation set, raw; null for none.</param>
     /// <param name="inputScaling">How features are scaled (a config's <see cref="InputScaling"/> property).</param>
@@ -64,6 +70,13 @@ public sealed class StandardizedData
         ArgumentNullException.ThrowIfNull(train);
         int outputs = train.Task == TaskKind.Classification ? train.ClassCount : train.TargetCount;
         if (validation is not null) CheckValidation(train.Task, train.FeatureCount, outputs, validation);
+        if (inputScaling is not (InputScaling.Standardize or InputScaling.MinMax or InputScaling.None))
+            throw new ArgumentOutOfRangeException(nameof(inputScaling), inputScaling, "Unknown input scaling.");
+        return ScaledDataCache.GetOrFit(train, validation, inputScaling, () => FitNow(train, validation, inputScaling, outputs));
+    }
+
+    private static StandardizedData FitNow(Dataset train, Dataset? validation, InputScaling inputScaling, int outputs)
+    {
         Standardization? features = Standardization.Fit(train, inputScaling);
         Standardization? targets = train.Task == TaskKind.Regression ? Standardization.FitTargets(train) : null;
         Dataset scaledTrain = features is null ? train : features.Apply(train);

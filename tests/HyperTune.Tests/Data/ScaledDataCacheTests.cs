@@ -1,0 +1,112 @@
+using System.Runtime.CompilerServices;
+
+namespace HyperTune.Tests.Data;
+
+/// <summary>
+/// <see cref="StandardizedData.Fit(Dataset, Dataset?, InputScaling)"/> reuses its result for the same
+/// data and scaling (the trials of a study), gives the same bits as a fresh fit, tells different
+/// data and scalings apart, and never keeps a result alive by itself.
+/// </summary>
+public class ScaledDataCacheTests
+{
+    private static Dataset Data(int seed, int rows = 200, int width = 37)
+    {
+        var random = new Random(seed);
+        float[][] features = Enumerable.Range(0, rows).Select(_ => Enumerable.Range(0, width).Select(j => (random.NextSingle() * 100 * (j + 1)) - 7).ToArray()).ToArray();
+        return Dataset.Classification(features, Enumerable.Range(0, rows).Select(i => i % 4).ToArray());
+    }
+
+    [Fact]
+    public void The_same_data_and_scaling_give_the_same_result()
+    {
+        Dataset train = Data(1), validation = Data(2, rows: 50);
+        StandardizedData first = StandardizedData.Fit(train, validation, InputScaling.Standardize);
+        Assert.Same(first, StandardizedData.Fit(train, validation, InputScaling.Standardize));
+        Assert.Same(first, StandardizedData.Fit(train, validation));
+        GC.KeepAlive(first);
+    }
+
+    [Fact]
+    public void Other_validation_sets_and_scalings_get_their_own_fit()
+    {
+        Dataset train = Data(1), validation = Data(2, rows: 50), otherValidation = Data(2, rows: 50);
+        StandardizedData standardised = StandardizedData.Fit(train, validation, InputScaling.Standardize);
+        StandardizedData minMax = StandardizedData.Fit(train, validation, InputScaling.MinMax);
+        StandardizedData none = StandardizedData.Fit(train, validation, InputScaling.None);
+        StandardizedData other = StandardizedData.Fit(train, otherValidation, InputScaling.Standardize);
+        StandardizedData noValidation = StandardizedData.Fit(train, null, InputScaling.Standardize);
+        StandardizedData otherTrain = StandardizedData.Fit(Data(1), validation, InputScaling.Standardize);
+
+        StandardizedData[] all = [standardised, minMax, none, other, noValidation, otherTrain];
+        Assert.Equal(all.Length, all.Distinct(ReferenceEqualityComparer.Instance).Count());
+        Assert.Null(noValidation.Validation);
+        Assert.Same(train, none.Train); // no scaling: the data as given
+        Assert.Same(noValidation, StandardizedData.Fit(train, null, InputScaling.Standardize));
+    }
+
+    [Fact]
+    public void A_reused_result_has_the_bits_of_a_fresh_fit()
+    {
+        Dataset train = Data(3), validation = Data(4, rows: 60);
+        StandardizedData cached = StandardizedData.Fit(train, validation);
+        StandardizedData again = StandardizedData.Fit(train, validation);
+        // Equal copies are other instances: a fit of its own.
+        StandardizedData fresh = StandardizedData.Fit(Data(3), Data(4, rows: 60));
+        Assert.Same(cached, again);
+        Assert.NotSame(cached, fresh);
+        Assert.Equal(Bits(fresh.Train.Features), Bits(cached.Train.Features));
+        Assert.Equal(Bits(fresh.Validation!.Features), Bits(cached.Validation!.Features));
+        Assert.Equal(fresh.Features!.Means.ToArray(), cached.Features!.Means.ToArray());
+        Assert.Equal(fresh.Features.Scales.ToArray(), cached.Features.Scales.ToArray());
+    }
+
+    [Fact]
+    public void A_result_nobody_holds_is_not_kept()
+    {
+        Dataset train = Data(5, rows: 2000, width: 300);
+        WeakReference<StandardizedData> reference = FitAndForget(train);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(reference.TryGetTarget(out _));
+
+        // And the next call fits again, correctly.
+        StandardizedData refit = StandardizedData.Fit(train, null);
+        Assert.Equal(train.Count, refit.Train.Count);
+        GC.KeepAlive(train);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<StandardizedData> FitAndForget(Dataset train) => new(StandardizedData.Fit(train, null));
+
+    /// <summary>The vectorised fit sums each column row after row in double: the textbook two-pass loop's bits.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(37)]
+    [InlineData(784)]
+    public void Fitted_statistics_are_the_column_by_column_loop_bits(int width)
+    {
+        Dataset data = Data(6, rows: 333, width: width);
+        Standardization fit = Standardization.Fit(data);
+        ReadOnlySpan<float> features = data.Features;
+        for (int j = 0; j < width; j++)
+        {
+            double sum = 0;
+            for (int row = 0; row < data.Count; row++) sum += features[(row * width) + j];
+            double mean = sum / data.Count;
+            double squares = 0;
+            for (int row = 0; row < data.Count; row++)
+            {
+                double deviation = features[(row * width) + j] - mean;
+                squares += deviation * deviation;
+            }
+
+            Assert.Equal(BitConverter.DoubleToInt64Bits(mean), BitConverter.DoubleToInt64Bits(fit.Means[j]));
+            Assert.Equal(BitConverter.DoubleToInt64Bits(Math.Sqrt(squares / data.Count)), BitConverter.DoubleToInt64Bits(fit.Scales[j]));
+        }
+    }
+
+    private static int[] Bits(ReadOnlySpan<float> values) => values.ToArray().Select(BitConverter.SingleToInt32Bits).ToArray();
+}
