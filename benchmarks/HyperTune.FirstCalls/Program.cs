@@ -105,7 +105,8 @@ internal static class Parent
                   --metric wall|cpu  samples per wall-clock second (default), or per second of the child's CPU time
                                     (all its threads, the JIT's included: robust to load, meaningful for one thread only)
                   --reference LABEL  the variant the others are divided by (default TC=0, else the first)
-                  --compare LABEL=path/to/HyperTune.FirstCalls.dll   also run another build of this program (default settings)
+                  --compare LABEL[@N[@Adam]]=path/to/HyperTune.FirstCalls.dll   also run another build of this program (default settings;
+                                    @N and @Adam as for --variants)
                 """);
             return 0;
         }
@@ -138,7 +139,12 @@ internal static class Parent
         {
             int equals = compare.IndexOf('=');
             if (equals < 1) throw new ArgumentException($"--compare takes LABEL=path, not '{compare}'.", nameof(args));
-            variants.Add(new Variant(compare[..equals], Path.GetFullPath(compare[(equals + 1)..]), [], null, null));
+            // LABEL[@threads[@optimizer]]=path: another build at its default runtime settings.
+            string[] parts = compare[..equals].Split('@');
+            string? threads = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null;
+            string? optimizer = parts.Length > 2 ? parts[2] : null;
+            string suffix = (threads is null ? string.Empty : $" {threads}t") + (optimizer is null ? string.Empty : $" {optimizer}");
+            variants.Add(new Variant(parts[0] + suffix, Path.GetFullPath(compare[(equals + 1)..]), [], threads, optimizer));
         }
 
         Console.WriteLine($"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} processors, load average at start: {LoadAverage()}");

@@ -12,13 +12,15 @@ namespace HyperTune;
 /// </summary>
 /// <remarks>
 /// <para>Results never depend on the thread count: work is split by output (rows or 64-column
-/// panels of a product, slices of the parameters in an update), never by summed dimension, so
-/// every number is computed by the same operations in the same order whichever thread computes
-/// it. One thread and eight give the same weights, bit for bit.</para>
+/// panels of a product, rows of a batch, slices of the parameters in an update), never by a
+/// summed dimension, so every number is computed by the same operations in the same order
+/// whichever thread computes it. One thread and eight give the same weights, bit for bit.</para>
 /// <para>A product is split only above a work threshold (2²³, about 8.4 million multiply-adds,
-/// some 150 µs on one core) and an update only above 2²⁰ parameters: below them a split would
-/// risk more than it saves, so small networks and small batches stay on the calling thread
-/// whatever the setting.</para>
+/// some 150 µs on one core); the batch gather only from 2¹⁷ floats; an update when the step
+/// before it split its weight gradients (then along the same rows, so that each thread updates
+/// the gradients it computed, from its own cache) or above 2²⁰ parameters. Below them a split
+/// costs more than it saves (the data a split passes between cores takes longer than the work),
+/// so small networks and small batches stay on the calling thread whatever the setting.</para>
 /// <para>The process shares its processors among the scopes open at once: a scope gets at most
 /// what the open scopes have not reserved (at least one thread, the caller's). A single run may
 /// use the whole machine, while runs started in parallel (for example trials of a tuner, which

@@ -87,6 +87,7 @@ internal sealed unsafe class ParameterLayout
     /// the split matrices. Segments are written to <paramref name="segments"/> (cleared first) and
     /// part <c>t</c>'s are <c>segments[partStarts[t]..partStarts[t + 1]]</c>.
     /// </summary>
+    [MethodImpl(Hot.Path)]
     public void Partition(List<UpdateSegment> segments, int[] partStarts)
     {
         segments.Clear();
@@ -112,6 +113,7 @@ internal sealed unsafe class ParameterLayout
     /// <summary>Parts <see cref="Partition"/> makes: one a thread.</summary>
     public int Parts => _threads;
 
+    [MethodImpl(Hot.Path)]
     private void AddUnsplitRanges(List<UpdateSegment> segments)
     {
         int position = 0;

@@ -29,9 +29,10 @@ public sealed record TrainOptions
     /// <summary>
     /// The most threads a run may use, at least 1. Default <see cref="Environment.ProcessorCount"/>:
     /// a single run may use the machine. The run enters a <see cref="KernelThreads"/> scope with
-    /// this count: the matrix products of large layers (above about 8 million multiply-adds) and
-    /// the update of large models (above about a million parameters) are split among the threads; smaller
-    /// work stays on the calling thread, where threads would not pay. Results are bit-identical
+    /// this count: the matrix products of large layers (above about 8 million multiply-adds, so
+    /// 784-256-10 from batch 42 on), the batch gather of large batches and the update that follows
+    /// a split step are split among the threads; smaller work stays on the calling thread, where
+    /// threads would not pay (see docs/performance.md for what two threads gain). Results are bit-identical
     /// whatever the count (work is split by output, never by a sum). Runs open at the same time
     /// share the processors: a run gets at most what the others have not reserved, at least one
     /// thread. Trials run in parallel (a tuner's) should pass 1 each.
