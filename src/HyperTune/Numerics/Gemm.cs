@@ -272,14 +272,14 @@ internal static unsafe class Gemm
     internal static int RowPartStart(int part, int units, int parts, int m) => Math.Min(m, (int)((long)part * units / parts) * TileRows);
 
     /// <summary>The panels of <paramref name="n"/> columns and the parts a column split among <paramref name="threads"/> threads cuts them into.</summary>
-    internal static (int Units, int Parts) ColumnParts(int n, int threads)
+    private static (int Units, int Parts) ColumnParts(int n, int threads)
     {
         int units = n / ColumnUnit;
         return (units, Math.Min(units, threads * PartsPerThread));
     }
 
     /// <summary>The first column of part <paramref name="part"/> of a column split into <paramref name="parts"/> parts of <paramref name="units"/> panels.</summary>
-    internal static int ColumnPartStart(int part, int units, int parts) => (int)((long)part * units / parts) * ColumnUnit;
+    private static int ColumnPartStart(int part, int units, int parts) => (int)((long)part * units / parts) * ColumnUnit;
 
     /// <summary>
     /// Splits C among the team by output only (each element is still computed by one thread, with
