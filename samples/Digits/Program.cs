@@ -117,9 +117,22 @@ var snapshot = study.Snapshot();
 File.WriteAllText(Path.Combine(output, "trials.csv"), StudyExport.ToCsv(snapshot));
 File.WriteAllText(Path.Combine(output, "trials.json"), StudyExport.ToJson(snapshot));
 var plots = StudyPlots.WriteAll(snapshot, Path.Combine(output, "plots"));
-// As Optuna normalises it; the plot (and the library's default) also discounts what random top sets reach by chance.
-var importance = ParameterImportance.PedAnova(snapshot, discountChance: false);
-AnsiConsole.MarkupLine("Parameter importance (PED-ANOVA, Optuna's normalisation): " + Markup.Escape(string.Join(", ", importance.Select(i => $"{i.Parameter} {i.Importance:0.00}"))));
+// The numbers the importance plot draws: PED-ANOVA with what random top sets reach by chance discounted.
+// When none beats chance (few complete trials: most are pruned), say so, and give Optuna's undiscounted
+// shares for comparison rather than a verdict.
+var importance = ParameterImportance.PedAnova(snapshot);
+int completeTrials = snapshot.Count(TrialState.Complete);
+if (importance.Count > 1 && importance.All(i => i.Importance == importance[0].Importance))
+{
+    var undiscounted = ParameterImportance.PedAnova(snapshot, discountChance: false);
+    AnsiConsole.MarkupLine($"Parameter importance (PED-ANOVA, {completeTrials} complete trials): no parameter beats chance yet. Optuna's undiscounted shares: "
+        + Markup.Escape(string.Join(", ", undiscounted.Select(i => $"{i.Parameter} {i.Importance:0.00}"))));
+}
+else
+{
+    AnsiConsole.MarkupLine($"Parameter importance (PED-ANOVA, {completeTrials} complete trials, chance discounted): "
+        + Markup.Escape(string.Join(", ", importance.Select(i => $"{i.Parameter} {i.Importance:0.00}"))));
+}
 AnsiConsole.MarkupLine($"Report in {Markup.Escape(output)}: trials.csv, trials.json, digits.model and {plots.Count} plots in plots/. Total {clock.Elapsed.TotalSeconds:0} s.");
 return same ? 0 : 1;
 
