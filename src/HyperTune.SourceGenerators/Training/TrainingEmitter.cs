@@ -76,7 +76,7 @@ internal static class TrainingEmitter
         w.WriteLine("seed: options.Seed);");
         w.Unindent();
         w.WriteLine("var result = Train(network, data.Train, data.Validation, options, cancellationToken);");
-        w.WriteLine($"return result.WithModel(data.CreateModel(network, {Metadata(config, spec)}));");
+        w.WriteLine($"return result.WithModel(data.CreateModelFrom(result.Model, {Metadata(config, spec)}));");
         w.CloseBlock();
     }
 

@@ -115,4 +115,21 @@ public sealed class StandardizedData
     /// <returns>The model.</returns>
     public TrainedModel CreateModel(ITrainableModel network, ModelMetadata? metadata = null) =>
         new(network, Features, Targets, metadata);
+
+    /// <summary>
+    /// The model a run on this data produced, from the model the run returned (trained on scaled
+    /// data, without scalings): the same weights, not copied again, with both scalings, so that it
+    /// takes raw rows and predicts raw targets.
+    /// </summary>
+    /// <param name="trained">The run's model (<see cref="TrainingResult.Model"/> of a run on <see cref="Train"/>).</param>
+    /// <param name="metadata">The config's values and fingerprint; null if unknown.</param>
+    /// <returns>The model.</returns>
+    /// <exception cref="ArgumentException"><paramref name="trained"/> already has scalings, or they do not fit it.</exception>
+    public TrainedModel CreateModelFrom(TrainedModel trained, ModelMetadata? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(trained);
+        if (trained.Standardization is not null || trained.TargetStandardization is not null)
+            throw new ArgumentException("The model already scales its inputs or outputs; pass the model of a run on the scaled data.", nameof(trained));
+        return trained.WithScalings(Features, Targets, metadata);
+    }
 }

@@ -51,10 +51,7 @@ public sealed class TrainedModel
     public TrainedModel(ITrainableModel network, Standardization? standardization, Standardization? targetStandardization, ModelMetadata? metadata)
     {
         ArgumentNullException.ThrowIfNull(network);
-        if (standardization is not null && standardization.FeatureCount != network.InputCount)
-            throw new ArgumentException($"The standardisation has {standardization.FeatureCount} features, but the model takes {network.InputCount}.", nameof(standardization));
-        if (targetStandardization is not null && (network.Task != TaskKind.Regression || targetStandardization.FeatureCount != network.OutputCount))
-            throw new ArgumentException($"The target standardisation has {targetStandardization.FeatureCount} columns, but the model does {network.Task} with {network.OutputCount} outputs.", nameof(targetStandardization));
+        CheckScalings(network.Task, network.InputCount, network.OutputCount, standardization, targetStandardization);
         if (network is DenseNetwork dense) _dense = DenseInference.From(dense);
         else _custom = network;
         Standardization = standardization;
@@ -68,6 +65,32 @@ public sealed class TrainedModel
         Standardization = standardization;
         TargetStandardization = targetStandardization;
         Metadata = metadata;
+    }
+
+    private TrainedModel(TrainedModel weights, Standardization? standardization, Standardization? targetStandardization, ModelMetadata? metadata)
+    {
+        CheckScalings(weights.Task, weights.FeatureCount, weights.OutputCount, standardization, targetStandardization);
+        _dense = weights._dense;
+        _custom = weights._custom;
+        Standardization = standardization;
+        TargetStandardization = targetStandardization;
+        Metadata = metadata;
+    }
+
+    /// <summary>
+    /// This model's weights (shared, not copied: a model's weights never change) with other scalings
+    /// and metadata: how the generated <c>Train</c> turns the model of a run on scaled data into one
+    /// that takes raw rows, without a second copy of the weights.
+    /// </summary>
+    internal TrainedModel WithScalings(Standardization? standardization, Standardization? targetStandardization, ModelMetadata? metadata)
+        => new(this, standardization, targetStandardization, metadata);
+
+    private static void CheckScalings(TaskKind task, int inputs, int outputs, Standardization? standardization, Standardization? targetStandardization)
+    {
+        if (standardization is not null && standardization.FeatureCount != inputs)
+            throw new ArgumentException($"The standardisation has {standardization.FeatureCount} features, but the model takes {inputs}.", nameof(standardization));
+        if (targetStandardization is not null && (task != TaskKind.Regression || targetStandardization.FeatureCount != outputs))
+            throw new ArgumentException($"The target standardisation has {targetStandardization.FeatureCount} columns, but the model does {task} with {outputs} outputs.", nameof(targetStandardization));
     }
 
     /// <summary>
