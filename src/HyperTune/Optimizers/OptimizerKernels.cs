@@ -96,8 +96,8 @@ internal static unsafe class OptimizerKernels
     }
 
     /// <summary>
-    /// Splits an update among the team when that pays: along the column panels the last step's
-    /// products used when the model declared its layout (<see cref="ParameterLayout"/>), otherwise in
+    /// Splits an update among the team when that pays: along the rows of the weight gradients the
+    /// last step split, when the model declared its layout (<see cref="ParameterLayout"/>), otherwise in
     /// slices of whole <see cref="Unit"/>s (the last slice takes the rest) when there are at least
     /// <see cref="ParallelThreshold"/> parameters. The kernels' vector loops and scalar tail do the
     /// same operations on every element, so a parameter's new value never depends on the part it

@@ -5,7 +5,7 @@ namespace HyperTune.Tests.Data;
 /// <summary>
 /// <see cref="StandardizedData.Fit(Dataset, Dataset?, InputScaling)"/> reuses its result for the same
 /// data and scaling (the trials of a study), gives the same bits as a fresh fit, tells different
-/// data and scalings apart, and never keeps a result alive by itself.
+/// data and scalings apart, keeps its results as long as the training set lives and no longer.
 /// </summary>
 public class ScaledDataCacheTests
 {
@@ -61,23 +61,47 @@ public class ScaledDataCacheTests
     }
 
     [Fact]
-    public void A_result_nobody_holds_is_not_kept()
+    public void A_result_survives_collections_while_its_training_set_lives()
     {
         Dataset train = Data(5, rows: 2000, width: 300);
         WeakReference<StandardizedData> reference = FitAndForget(train);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        Assert.False(reference.TryGetTarget(out _));
-
-        // And the next call fits again, correctly.
-        StandardizedData refit = StandardizedData.Fit(train, null);
-        Assert.Equal(train.Count, refit.Train.Count);
+        Assert.True(reference.TryGetTarget(out StandardizedData? kept));
+        Assert.Same(kept, StandardizedData.Fit(train, null));
         GC.KeepAlive(train);
+    }
+
+    [Fact]
+    public void A_result_goes_with_its_training_set()
+    {
+        WeakReference<StandardizedData> reference = FitOnDataNobodyKeeps();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.False(reference.TryGetTarget(out _));
+    }
+
+    [Fact]
+    public void At_most_two_fits_are_kept_per_training_set_the_most_recently_used()
+    {
+        Dataset train = Data(7);
+        Dataset[] validations = [Data(8, rows: 30), Data(9, rows: 30), Data(10, rows: 30)];
+        StandardizedData first = StandardizedData.Fit(train, validations[0]);
+        StandardizedData second = StandardizedData.Fit(train, validations[1]);
+        Assert.Same(first, StandardizedData.Fit(train, validations[0])); // used again: now the most recent
+        StandardizedData third = StandardizedData.Fit(train, validations[2]); // drops the least recent: the second
+        Assert.Same(first, StandardizedData.Fit(train, validations[0]));
+        Assert.Same(third, StandardizedData.Fit(train, validations[2]));
+        Assert.NotSame(second, StandardizedData.Fit(train, validations[1]));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference<StandardizedData> FitAndForget(Dataset train) => new(StandardizedData.Fit(train, null));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<StandardizedData> FitOnDataNobodyKeeps() => new(StandardizedData.Fit(Data(6, rows: 2000, width: 300), null));
 
     /// <summary>The vectorised fit sums each column row after row in double: the textbook two-pass loop's bits.</summary>
     [Theory]
