@@ -25,10 +25,11 @@ internal abstract class ParallelWork
 /// thread count or the timing.
 /// </summary>
 /// <remarks>
-/// Between dispatches a worker spins for up to <see cref="SpinTime"/> (the next product of a
-/// training step comes within a few hundred microseconds; a sleeping worker takes tens of
-/// microseconds to wake), yielding its processor to any other runnable thread every few
-/// microseconds, then blocks on a monitor. Teams are pooled (<see cref="Rent"/>,
+/// Between dispatches a worker that ran a part spins for up to <see cref="SpinTime"/> (the next
+/// product of a training step comes within a few hundred microseconds; a sleeping worker takes
+/// tens of microseconds to wake), yielding its processor to any other runnable thread every few
+/// microseconds, then blocks on a monitor; a worker that found nothing to run spins only
+/// <see cref="IdleSpinTime"/>. Teams are pooled (<see cref="Rent"/>,
 /// <see cref="Return"/>): a run takes one for its duration, so threads are created once per
 /// process, not per run. Workers are background threads.
 /// </remarks>
@@ -41,6 +42,13 @@ internal sealed class WorkerTeam
     /// takes processor time only when nothing else wants it.
     /// </summary>
     private static readonly long SpinTime = Stopwatch.Frequency / 1000;
+
+    /// <summary>
+    /// How long a worker that found no part to run in the last dispatch spins before it blocks:
+    /// 20 µs. On a machine with many more processors than a product has parts (64 threads, 4 column
+    /// panels), the idle workers then sleep instead of spinning a millisecond after every dispatch.
+    /// </summary>
+    private static readonly long IdleSpinTime = Stopwatch.Frequency / 50_000;
 
     /// <summary>One more than the most parts a dispatch may have.</summary>
     private const int MaxParts = 1 << 20;
@@ -168,10 +176,12 @@ internal sealed class WorkerTeam
     /// Claims and runs parts of dispatch <paramref name="generation"/>: first <paramref name="participant"/>'s
     /// own share, then the others' in turn, until none is left.
     /// </summary>
+    /// <returns>How many parts this thread ran.</returns>
     [System.Runtime.CompilerServices.MethodImpl(Hot.Path)]
-    private void RunParts(long generation, int participant)
+    private int RunParts(long generation, int participant)
     {
         int threads = Threads;
+        int ran = 0;
         for (int offset = 0; offset < threads; offset++)
         {
             ref long share = ref _shares[((participant + offset) % threads) * ShareStride];
@@ -186,26 +196,30 @@ internal sealed class WorkerTeam
                 // The claim succeeded, so the dispatch is still waiting for this part: its fields are current.
                 _work!.Run(part);
                 Interlocked.Increment(ref _completed);
+                ran++;
             }
         }
+
+        return ran;
     }
 
     private void WorkerLoop(int participant)
     {
         long seen = 0;
+        bool ran = false;
         while (!_stopped)
         {
-            long generation = WaitForDispatch(seen);
+            long generation = WaitForDispatch(seen, ran ? SpinTime : IdleSpinTime);
             if (_stopped) return;
             seen = generation;
-            RunParts(generation, participant);
+            ran = RunParts(generation, participant) > 0;
         }
     }
 
-    /// <summary>Spins, then blocks, until a dispatch newer than <paramref name="seen"/> is published.</summary>
-    private long WaitForDispatch(long seen)
+    /// <summary>Spins for up to <paramref name="spinTime"/> ticks, then blocks, until a dispatch newer than <paramref name="seen"/> is published.</summary>
+    private long WaitForDispatch(long seen, long spinTime)
     {
-        long spinUntil = Stopwatch.GetTimestamp() + SpinTime;
+        long spinUntil = Stopwatch.GetTimestamp() + spinTime;
         for (int i = 1; ; i++)
         {
             long generation = Volatile.Read(ref _generation);
