@@ -43,9 +43,19 @@ internal static class HyperTuneCommand
         return result.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
     }
 
-    private static RootCommand Build(TextWriter output, TextWriter error)
+    /// <summary>
+    /// The command tree. The root is a plain command named <c>hypertune</c>, with the help and version
+    /// options a <see cref="RootCommand"/> would add: a <see cref="RootCommand"/> takes its name from the
+    /// running assembly (HyperTune.Cli), so help would read "Usage: HyperTune.Cli", not the command
+    /// users type (the assembly cannot be named hypertune: names are case-insensitive, and the library is HyperTune).
+    /// </summary>
+    private static Command Build(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("Look at HyperTune studies without writing code: list them, show a leaderboard, export the trials, plot them; predict with a saved model.");
+        var root = new Command("hypertune", "Look at HyperTune studies without writing code: list them, show a leaderboard, export the trials, plot them; predict with a saved model.")
+        {
+            new System.CommandLine.Help.HelpOption(),
+            new VersionOption(),
+        };
 
         var store = new Argument<string>("store") { Description = "The study store: a SQLite file (study.db) or a PostgreSQL connection string." };
         var study = new Argument<string>("study") { Description = "The study's name (hypertune studies <store> lists them)." };
