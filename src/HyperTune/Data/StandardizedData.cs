@@ -54,11 +54,10 @@ public sealed class StandardizedData
     /// </summary>
     /// <remarks>
     /// A call on the same <paramref name="train"/> and <paramref name="validation"/> instances with the
-    /// same scaling returns the earlier result (datasets never change, so it is the same data, bit for
-    /// bit): the trials of a study fit and copy their data once, not once a trial. The results of a
-    /// training set (at most two: the latest validation sets and scalings) are kept as long as the
-    /// training set itself is reachable, so holding a training set that has been trained on also
-    /// holds a scaled copy of it.
+    /// same scaling returns the earlier result while it is alive (datasets never change, so it is the
+    /// same data, bit for bit). The cache never keeps a result alive by itself, except during a study
+    /// of the generated <c>Tune(train, validation, ...)</c>, which holds its data's results until it
+    /// ends: its trials fit and copy their data once, not once a trial.
     /// </remarks>
     /// <param name="train">The training set, raw.</param>
     /// <param name="validation">The validation set, raw; null for none.</param>

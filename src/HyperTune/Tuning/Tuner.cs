@@ -125,15 +125,41 @@ public static class Tuner
         }
 
         var trainOptions = options.Training ?? (options.DegreeOfParallelism > 1 ? TrainOptions.Default with { Threads = 1 } : TrainOptions.Default);
-        return TuneAsync(
-            space,
-            (config, trial, token) =>
-            {
-                var result = trainer(config, train, validation, trainOptions with { Seed = trial.Seed, Trial = trial }, token);
-                return new ValueTask<double>(TrainingObjective.Value(result, token));
-            },
-            options,
-            cancellationToken);
+
+        // The trials share one fit and scaled copy of the data (StandardizedData.Fit's cache), held for the whole study.
+        IDisposable hold = ScaledDataCache.Hold(train);
+        Task<Study<TConfig>> tuning;
+        try
+        {
+            tuning = TuneAsync(
+                space,
+                (config, trial, token) =>
+                {
+                    var result = trainer(config, train, validation, trainOptions with { Seed = trial.Seed, Trial = trial }, token);
+                    return new ValueTask<double>(TrainingObjective.Value(result, token));
+                },
+                options,
+                cancellationToken);
+        }
+        catch
+        {
+            hold.Dispose();
+            throw;
+        }
+
+        return ReleasingWhenDone(tuning, hold);
+    }
+
+    private static async Task<Study<TConfig>> ReleasingWhenDone<TConfig>(Task<Study<TConfig>> tuning, IDisposable hold)
+    {
+        try
+        {
+            return await tuning.ConfigureAwait(false);
+        }
+        finally
+        {
+            hold.Dispose();
+        }
     }
 
     /// <summary>Opens a study on a storage: checks the direction, migrates a changed space, picks the sampler and pruner.</summary>

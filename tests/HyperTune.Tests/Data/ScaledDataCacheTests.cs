@@ -4,8 +4,8 @@ namespace HyperTune.Tests.Data;
 
 /// <summary>
 /// <see cref="StandardizedData.Fit(Dataset, Dataset?, InputScaling)"/> reuses its result for the same
-/// data and scaling (the trials of a study), gives the same bits as a fresh fit, tells different
-/// data and scalings apart, keeps its results as long as the training set lives and no longer.
+/// data and scaling, gives the same bits as a fresh fit, tells different data and scalings apart,
+/// never keeps a result alive by itself, and holds them for a study of the generated tuner.
 /// </summary>
 public class ScaledDataCacheTests
 {
@@ -61,47 +61,97 @@ public class ScaledDataCacheTests
     }
 
     [Fact]
-    public void A_result_survives_collections_while_its_training_set_lives()
+    public void A_result_nobody_holds_is_not_kept()
     {
         Dataset train = Data(5, rows: 2000, width: 300);
         WeakReference<StandardizedData> reference = FitAndForget(train);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.True(reference.TryGetTarget(out StandardizedData? kept));
-        Assert.Same(kept, StandardizedData.Fit(train, null));
+        Collect();
+        Assert.False(reference.TryGetTarget(out _));
+
+        // And the next call fits again, correctly.
+        Assert.Equal(train.Count, StandardizedData.Fit(train, null).Train.Count);
         GC.KeepAlive(train);
     }
 
     [Fact]
-    public void A_result_goes_with_its_training_set()
+    public void While_held_a_result_survives_collections_and_is_let_go_after()
     {
-        WeakReference<StandardizedData> reference = FitOnDataNobodyKeeps();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        Dataset train = Data(5, rows: 2000, width: 300);
+        WeakReference<StandardizedData> reference = FitWhileHeld(train);
+        Collect();
         Assert.False(reference.TryGetTarget(out _));
+        GC.KeepAlive(train);
+    }
+
+    /// <summary>Fits under a hold, checks that collections keep the fit, and releases the hold.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference<StandardizedData> FitWhileHeld(Dataset train)
+    {
+        using IDisposable hold = ScaledDataCache.Hold(train);
+        WeakReference<StandardizedData> reference = FitAndForget(train);
+        Collect();
+        Assert.True(reference.TryGetTarget(out StandardizedData? kept));
+        Assert.Same(kept, StandardizedData.Fit(train, null));
+        return reference;
     }
 
     [Fact]
-    public void At_most_two_fits_are_kept_per_training_set_the_most_recently_used()
+    public void A_held_training_set_keeps_at_most_two_fits_the_most_recently_used()
     {
         Dataset train = Data(7);
         Dataset[] validations = [Data(8, rows: 30), Data(9, rows: 30), Data(10, rows: 30)];
-        StandardizedData first = StandardizedData.Fit(train, validations[0]);
-        StandardizedData second = StandardizedData.Fit(train, validations[1]);
-        Assert.Same(first, StandardizedData.Fit(train, validations[0])); // used again: now the most recent
-        StandardizedData third = StandardizedData.Fit(train, validations[2]); // drops the least recent: the second
-        Assert.Same(first, StandardizedData.Fit(train, validations[0]));
-        Assert.Same(third, StandardizedData.Fit(train, validations[2]));
-        Assert.NotSame(second, StandardizedData.Fit(train, validations[1]));
+        using var hold = ScaledDataCache.Hold(train);
+        WeakReference<StandardizedData> first = FitAndForget(train, validations[0]);
+        WeakReference<StandardizedData> second = FitAndForget(train, validations[1]);
+        WeakReference<StandardizedData> again = FitAndForget(train, validations[0]); // the first, used again: now the most recent
+        WeakReference<StandardizedData> third = FitAndForget(train, validations[2]); // lets the second go
+        Collect();
+        Assert.True(first.TryGetTarget(out StandardizedData? firstData));
+        Assert.True(again.TryGetTarget(out StandardizedData? againData));
+        Assert.Same(firstData, againData);
+        Assert.True(third.TryGetTarget(out _));
+        Assert.False(second.TryGetTarget(out _));
+        GC.KeepAlive(validations);
+    }
+
+    /// <summary>The tuner's built-in objective holds the data for the study: every trial gets the same fit, collections or not.</summary>
+    [Fact]
+    public async Task A_study_of_the_built_in_objective_fits_its_data_once()
+    {
+        var (train, validation) = TestData.Digits().Split(0.7, seed: 3);
+        var seen = new HashSet<StandardizedData>(ReferenceEqualityComparer.Instance);
+        Study<HyperTune.Tests.Training.DigitsConfig> study = await Tuner.TuneTrainingAsync(
+            HyperTune.Tests.Training.DigitsConfig.SearchSpace.Definition,
+            (config, trainData, validationData, options, token) =>
+            {
+                lock (seen) seen.Add(StandardizedData.Fit(trainData, validationData));
+                Collect(); // as a trial's own allocations would, sooner or later
+                config.Epochs = 2;
+                return config.Train(trainData, validationData, options, token);
+            },
+            null,
+            train,
+            validation,
+            new TuneOptions { Trials = 5, Seed = 1, Training = TrainOptions.Default with { Threads = 1 } });
+        Assert.Equal(5, study.Trials.Count);
+        Assert.Single(seen);
+
+        // After the study, the hold is released: nothing keeps the fit.
+        seen.Clear();
+        WeakReference<StandardizedData> after = FitAndForget(train, validation);
+        Collect();
+        Assert.False(after.TryGetTarget(out _));
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference<StandardizedData> FitAndForget(Dataset train) => new(StandardizedData.Fit(train, null));
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    private static WeakReference<StandardizedData> FitOnDataNobodyKeeps() => new(StandardizedData.Fit(Data(6, rows: 2000, width: 300), null));
+    private static WeakReference<StandardizedData> FitAndForget(Dataset train, Dataset? validation = null) => new(StandardizedData.Fit(train, validation));
 
     /// <summary>The vectorised fit sums each column row after row in double: the textbook two-pass loop's bits.</summary>
     [Theory]
