@@ -17,8 +17,8 @@ namespace HyperTune;
 /// whichever thread computes it. One thread and eight give the same weights, bit for bit.</para>
 /// <para>A product is split only above a work threshold (2²³, about 8.4 million multiply-adds,
 /// some 150 µs on one core); the batch gather only from 2¹⁷ floats; an update when the step
-/// before it split its weight gradients (then along the same rows, so that each thread updates
-/// the gradients it computed, from its own cache) or above 2²⁰ parameters. Below them a split
+/// before it split weight gradients of at least 2¹⁶ weights (then along the same rows, so that
+/// each thread updates the gradients it computed, from its own cache) or above 2²⁰ parameters. Below them a split
 /// costs more than it saves (the data a split passes between cores takes longer than the work),
 /// so small networks and small batches stay on the calling thread whatever the setting.</para>
 /// <para>The process shares its processors among the scopes open at once: a scope gets at most

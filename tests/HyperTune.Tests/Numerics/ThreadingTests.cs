@@ -253,7 +253,8 @@ public class ThreadingTests
         [
             (203_530, [0, 200_960], [784, 256], [256, 10]),
             (146_408, [0, 77_357, 143_663], [300, 257, 257], [257, 257, 10]),
-            (7 * 4000, [0], [7], [4000]),
+            (7 * 10_000, [0], [7], [10_000]),
+            (8_192 + 1_290, [0, 8_192], [64, 128], [128, 10]), // 64-128-10: split products, too few weights to split the update
         ];
         foreach (var (length, offsets, rows, columns) in layouts)
         {
@@ -264,8 +265,10 @@ public class ThreadingTests
                 layout.Declare(parameters, batch);
                 ParameterLayout? found;
                 fixed (float* pointer = parameters) found = ParameterLayout.Find(pointer, length, KernelThreads.Team!);
-                bool anySplit = Enumerable.Range(0, offsets.Length).Any(i => (long)rows[i] * batch * columns[i] >= Gemm.ParallelThreshold);
-                Assert.Equal(anySplit, found is not null);
+                long splitParameters = Enumerable.Range(0, offsets.Length)
+                    .Where(i => (long)rows[i] * batch * columns[i] >= Gemm.ParallelThreshold)
+                    .Sum(i => (long)rows[i] * columns[i]);
+                Assert.Equal(splitParameters >= ParameterLayout.MinSplitParameters, found is not null);
                 if (found is null) continue;
                 layoutsFound++;
                 var segments = new List<UpdateSegment>();
@@ -284,7 +287,7 @@ public class ThreadingTests
             }
         }
 
-        Assert.Equal(5, layoutsFound); // batches 256 and 5000 of the first two layouts, 5000 of the third (7 x 256 x 4000 = 7.2 M: not split)
+        Assert.Equal(6, layoutsFound); // batches 256 and 5000 of the first three layouts (32: at most 6.4 M multiply-adds, not split); none of the fourth
     }
 
     private static void AssertBits(float[] expected, float[] actual)
