@@ -57,6 +57,13 @@ internal static class ScaledDataCache
         return new Holding(entry);
     }
 
+    /// <summary>How many holds on <paramref name="train"/> are open (tests check that a study releases its hold).</summary>
+    internal static int HoldsOn(Dataset train)
+    {
+        if (!s_entries.TryGetValue(train, out Entry? entry)) return 0;
+        lock (entry) return entry.Holds;
+    }
+
     private sealed class Holding(Entry entry) : IDisposable
     {
         private int _released;

@@ -136,11 +136,30 @@ public class ScaledDataCacheTests
         Assert.Equal(5, study.Trials.Count);
         Assert.Single(seen);
 
-        // After the study, the hold is released: nothing keeps the fit.
-        seen.Clear();
-        WeakReference<StandardizedData> after = FitAndForget(train, validation);
-        Collect();
-        Assert.False(after.TryGetTarget(out _));
+        // After the study its hold is released (what a released hold lets go of: see above).
+        Assert.Equal(0, ScaledDataCache.HoldsOn(train));
+    }
+
+    [Fact]
+    public async Task A_cancelled_study_releases_its_hold_too()
+    {
+        var (train, validation) = TestData.Digits().Split(0.7, seed: 4);
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Tuner.TuneTrainingAsync(
+            HyperTune.Tests.Training.DigitsConfig.SearchSpace.Definition,
+            (config, trainData, validationData, options, token) =>
+            {
+                Assert.Equal(1, ScaledDataCache.HoldsOn(train));
+                cancel.Cancel();
+                token.ThrowIfCancellationRequested();
+                return config.Train(trainData, validationData, options, token);
+            },
+            null,
+            train,
+            validation,
+            new TuneOptions { Trials = 5, Seed = 1, Training = TrainOptions.Default with { Threads = 1 } },
+            cancel.Token));
+        Assert.Equal(0, ScaledDataCache.HoldsOn(train));
     }
 
     private static void Collect()
