@@ -63,24 +63,24 @@ public class ScaledDataCacheTests
     [Fact]
     public void A_result_nobody_holds_is_not_kept()
     {
-        Dataset train = Data(5, rows: 2000, width: 300);
-        WeakReference<StandardizedData> reference = FitAndForget(train);
-        Collect();
-        Assert.False(reference.TryGetTarget(out _));
+        Dataset train = AssertLetGo(train => FitAndForget(train));
 
         // And the next call fits again, correctly.
         Assert.Equal(train.Count, StandardizedData.Fit(train, null).Train.Count);
-        GC.KeepAlive(train);
     }
 
     [Fact]
     public void While_held_a_result_survives_collections_and_is_let_go_after()
+        => AssertLetGo(FitWhileHeld);
+
+    /// <summary>Fits on a training set kept alive, then checks that a collection reclaims the fit.</summary>
+    private static Dataset AssertLetGo(Func<Dataset, WeakReference<StandardizedData>> fit)
     {
         Dataset train = Data(5, rows: 2000, width: 300);
-        WeakReference<StandardizedData> reference = FitWhileHeld(train);
+        WeakReference<StandardizedData> reference = fit(train);
         Collect();
         Assert.False(reference.TryGetTarget(out _));
-        GC.KeepAlive(train);
+        return train;
     }
 
     /// <summary>Fits under a hold, checks that collections keep the fit, and releases the hold.</summary>
