@@ -72,7 +72,7 @@ public sealed class DenseNetwork : ITrainableModel
         if (!(dropout >= 0 && dropout < 1)) throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "The dropout probability must be in [0, 1).");
 
         _core = new MlpCore<float, SimdKernels>(inputCount, hiddenWidths, outputCount, task, activation, dropout, seed);
-        _layout = CreateLayout(_core, inputCount, hiddenWidths, outputCount);
+        _layout = CreateLayout(_core);
         HiddenUnits = hiddenWidths.Length > 0 ? hiddenWidths[0] : 0;
         Seed = seed;
     }
@@ -182,17 +182,19 @@ public sealed class DenseNetwork : ITrainableModel
         return loss;
     }
 
-    private static ParameterLayout CreateLayout(MlpCore<float, SimdKernels> core, int inputCount, int[] hiddenWidths, int outputCount)
+    /// <summary>The weight matrices of <paramref name="core"/>: layer <c>l</c> maps its inputs to the next layer's width.</summary>
+    private static ParameterLayout CreateLayout(MlpCore<float, SimdKernels> core)
     {
-        int layers = hiddenWidths.Length + 1;
+        ReadOnlySpan<int> hidden = core.HiddenWidths;
+        int layers = hidden.Length + 1;
         var offsets = new int[layers];
         var rows = new int[layers];
         var columns = new int[layers];
         for (int layer = 0; layer < layers; layer++)
         {
             offsets[layer] = core.WeightOffset(layer);
-            rows[layer] = layer == 0 ? inputCount : hiddenWidths[layer - 1];
-            columns[layer] = layer == layers - 1 ? outputCount : hiddenWidths[layer];
+            rows[layer] = layer == 0 ? core.InputCount : hidden[layer - 1];
+            columns[layer] = layer == layers - 1 ? core.OutputCount : hidden[layer];
         }
 
         return new ParameterLayout(core.Parameters.Length, offsets, rows, columns);

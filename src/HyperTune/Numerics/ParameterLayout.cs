@@ -67,10 +67,17 @@ internal sealed unsafe class ParameterLayout
     public void Declare(Span<float> parameters, int batchRows)
     {
         WorkerTeam? team = KernelThreads.Team;
+        if (team is null)
+        {
+            // One thread, the common case: nothing was split, and an update without a team never looks.
+            t_declared = null;
+            return;
+        }
+
         long splitParameters = 0;
         for (int i = 0; i < _split.Length; i++)
         {
-            _split[i] = team is not null && Gemm.SplitsWeightGradientByRows(_rows[i], batchRows, _columns[i]);
+            _split[i] = Gemm.SplitsWeightGradientByRows(_rows[i], batchRows, _columns[i]);
             if (_split[i]) splitParameters += (long)_rows[i] * _columns[i];
         }
 
@@ -78,7 +85,7 @@ internal sealed unsafe class ParameterLayout
         bool any = splitParameters >= MinSplitParameters;
 
         _base = (float*)Unsafe.AsPointer(ref parameters.GetPinnableReference());
-        _threads = team?.Threads ?? 1;
+        _threads = team.Threads;
         t_declared = any ? this : null;
     }
 

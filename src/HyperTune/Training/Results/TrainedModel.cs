@@ -176,21 +176,10 @@ public sealed class TrainedModel
         CheckWidth(data);
         var classes = new int[data.Count];
         int width = OutputCount;
-        float[] buffer = ArrayPool<float>.Shared.Rent(DenseInference.ChunkRows * width);
-        try
+        RunInChunks(data, (start, rows, outputs) =>
         {
-            for (int start = 0; start < data.Count; start += DenseInference.ChunkRows)
-            {
-                int rows = Math.Min(DenseInference.ChunkRows, data.Count - start);
-                Span<float> outputs = buffer.AsSpan(0, rows * width);
-                Run(data.Features.Slice(start * FeatureCount, rows * FeatureCount), rows, outputs);
-                for (int i = 0; i < rows; i++) classes[start + i] = ModelEvaluator.ArgMax(outputs.Slice(i * width, width));
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(buffer);
-        }
+            for (int i = 0; i < rows; i++) classes[start + i] = ModelEvaluator.ArgMax(outputs.Slice(i * width, width));
+        });
         return classes;
     }
 
@@ -258,21 +247,7 @@ public sealed class TrainedModel
         int width = OutputCount;
         double lossSum = 0;
         int correct = 0;
-        float[] buffer = ArrayPool<float>.Shared.Rent(DenseInference.ChunkRows * width);
-        try
-        {
-            for (int start = 0; start < rawData.Count; start += DenseInference.ChunkRows)
-            {
-                int rows = Math.Min(DenseInference.ChunkRows, rawData.Count - start);
-                Span<float> outputs = buffer.AsSpan(0, rows * width);
-                Run(rawData.Features.Slice(start * FeatureCount, rows * FeatureCount), rows, outputs);
-                ModelEvaluator.Accumulate(outputs, width, rawData, start, rows, ref lossSum, ref correct);
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(buffer);
-        }
+        RunInChunks(rawData, (start, rows, outputs) => ModelEvaluator.Accumulate(outputs, width, rawData, start, rows, ref lossSum, ref correct));
         return Task == TaskKind.Classification
             ? new Evaluation(lossSum / rawData.Count, (double)correct / rawData.Count)
             : new Evaluation(lossSum / ((double)rawData.Count * width), null);
@@ -352,6 +327,30 @@ public sealed class TrainedModel
     /// <summary>The dense snapshot a file or an ONNX graph is made of.</summary>
     internal DenseInference RequireDense(string what) => _dense
         ?? throw new NotSupportedException($"Only a model of the built-in DenseNetwork can {what}; this one is a {_custom!.GetType().Name}.");
+
+    /// <summary>What a whole-dataset method does with the outputs of rows <c>start</c> to <c>start + rows - 1</c>.</summary>
+    private delegate void ChunkOutputs(int start, int rows, ReadOnlySpan<float> outputs);
+
+    /// <summary>Runs every row of <paramref name="data"/> a chunk at a time into one pooled buffer, handing each chunk's outputs to <paramref name="use"/>.</summary>
+    private void RunInChunks(Dataset data, ChunkOutputs use)
+    {
+        int width = OutputCount;
+        float[] buffer = ArrayPool<float>.Shared.Rent(DenseInference.ChunkRows * width);
+        try
+        {
+            for (int start = 0; start < data.Count; start += DenseInference.ChunkRows)
+            {
+                int rows = Math.Min(DenseInference.ChunkRows, data.Count - start);
+                Span<float> outputs = buffer.AsSpan(0, rows * width);
+                Run(data.Features.Slice(start * FeatureCount, rows * FeatureCount), rows, outputs);
+                use(start, rows, outputs);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>Standardises, runs the network and un-standardises, a chunk of rows at a time. The rows are checked.</summary>
     private void Run(ReadOnlySpan<float> rawRows, int rows, Span<float> outputs)
