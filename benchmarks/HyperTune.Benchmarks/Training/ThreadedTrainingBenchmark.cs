@@ -6,7 +6,8 @@ namespace HyperTune.Benchmarks.Training;
 /// The training step as the generated loop runs it on a real-sized training set (4,096 rows: the
 /// batch gathered from shuffled rows, forward and backward, the update), on 1 and 2 threads
 /// (<see cref="KernelThreads.Use(int)"/>): what <see cref="TrainOptions.Threads"/> buys per step,
-/// without the per-call work a whole <c>Train</c> adds (see benchmarks/HyperTune.FirstCalls for that).
+/// without the per-call work a whole <c>Train</c> adds (see benchmarks/HyperTune.FirstCalls for that);
+/// and Adam beside SGD with the dataset streaming through the cache, as in a real run.
 /// One operation is one step.
 /// </summary>
 [Config(typeof(TrainingBenchmarkConfig))]
@@ -30,7 +31,7 @@ public class ThreadedTrainingBenchmark
     [Params(1, 2)]
     public int Threads { get; set; }
 
-    [Params(OptimizerKind.Sgd)]
+    [Params(OptimizerKind.Sgd, OptimizerKind.Adam)]
     public OptimizerKind Optimizer { get; set; }
 
     [GlobalSetup]

@@ -76,7 +76,10 @@ internal static class TrainingEmitter
         w.WriteLine("seed: options.Seed);");
         w.Unindent();
         w.WriteLine("var result = Train(network, data.Train, data.Validation, options, cancellationToken);");
-        w.WriteLine($"return result.WithModel(data.CreateModelFrom(result.Model, {Metadata(config, spec)}));");
+        w.WriteLine($"result = result.WithModel(data.CreateModelFrom(result.Model, {Metadata(config, spec)}));");
+        w.WriteLine("// The model holds a copy of the weights; the network's memory goes to the next run.");
+        w.WriteLine($"{Ns}Generated.TrainingMemory.Recycle(network);");
+        w.WriteLine("return result;");
         w.CloseBlock();
     }
 
@@ -432,7 +435,16 @@ internal static class TrainingEmitter
         }
 
         w.WriteLine();
-        w.WriteLine($"return new {Ns}TrainingResult(history, stopReason, bestEpoch, bestEpoch is int bestIndex ? history[bestIndex].ValidationLoss : null, new {Ns}TrainedModel(model, null));");
+        w.WriteLine($"var result = new {Ns}TrainingResult(history, stopReason, bestEpoch, bestEpoch is int bestIndex ? history[bestIndex].ValidationLoss : null, new {Ns}TrainedModel(model, null));");
+        w.WriteLine();
+        w.WriteLine("// The run's own buffers go back to the library: the next run (trial, call) reuses them instead of fresh pages.");
+        if (spec.Optimizer is not null || spec.Momentum is not null)
+        {
+            w.WriteLine($"{Ns}Generated.TrainingMemory.Recycle(optimizer);");
+        }
+
+        w.WriteLine($"{Ns}Generated.TrainingMemory.Recycle(sampler);");
+        w.WriteLine("return result;");
     }
 
     /// <summary>

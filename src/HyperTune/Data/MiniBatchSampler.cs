@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using HyperTune.Network;
 using HyperTune.Numerics;
 
 namespace HyperTune;
@@ -22,14 +23,14 @@ namespace HyperTune;
 /// <para>A batch is a view of the sampler's buffers: it is valid until the next
 /// <see cref="GetBatch"/> or <see cref="Shuffle"/>. One sampler serves one thread.</para>
 /// </remarks>
-public sealed class MiniBatchSampler
+public sealed class MiniBatchSampler : IRecyclable
 {
     /// <summary>Separates a shuffle's draws from a split's with the same seed.</summary>
     private const ulong ShuffleStream = 2;
 
     private readonly Dataset _data;
-    private readonly int[] _order;
-    private readonly float[] _features;
+    private readonly AlignedBuffer<int> _order;
+    private readonly AlignedBuffer<float>? _batchFeatures;
     private readonly int[]? _labels;
     private readonly float[]? _targets;
     private readonly bool _fullBatch;
@@ -56,17 +57,17 @@ public sealed class MiniBatchSampler
         _fullBatch = batchSize >= data.Count;
         BatchSize = _fullBatch ? data.Count : batchSize;
         BatchCount = (data.Count + BatchSize - 1) / BatchSize;
-        _order = new int[data.Count];
-        for (int i = 0; i < _order.Length; i++) _order[i] = i;
+        _order = new AlignedBuffer<int>(data.Count);
+        Span<int> order = _order.Span;
+        for (int i = 0; i < order.Length; i++) order[i] = i;
         if (_fullBatch)
         {
-            _features = data.FeatureArray;
             _labels = data.LabelArray;
             _targets = data.TargetArray;
         }
         else
         {
-            _features = new float[BatchSize * data.FeatureCount];
+            _batchFeatures = new AlignedBuffer<float>(BatchSize * data.FeatureCount);
             _labels = data.Task == TaskKind.Classification ? new int[BatchSize] : null;
             _targets = data.Task == TaskKind.Regression ? new float[BatchSize * data.TargetCount] : null;
         }
@@ -85,13 +86,13 @@ public sealed class MiniBatchSampler
     public int Epoch { get; private set; }
 
     /// <summary>The row order of the current epoch: batch <c>b</c> holds rows <c>Order[b * BatchSize ..]</c>.</summary>
-    public ReadOnlySpan<int> Order => _order;
+    public ReadOnlySpan<int> Order => _order.Span;
 
     /// <summary>Starts an epoch: permutes the row order in place. Allocates nothing.</summary>
     [MethodImpl(Hot.Path)]
     public void Shuffle()
     {
-        if (!_fullBatch) _random.Shuffle(_order.AsSpan());
+        if (!_fullBatch) _random.Shuffle(_order.Span);
         Epoch++;
     }
 
@@ -102,11 +103,12 @@ public sealed class MiniBatchSampler
         int width = _data.FeatureCount;
         int targetWidth = _data.TargetCount;
         float[] source = _data.FeatureArray;
-        ReadOnlySpan<int> order = _order.AsSpan(start);
+        ReadOnlySpan<int> order = _order.Span.Slice(start);
+        Span<float> features = _batchFeatures!.Span;
         for (int i = from; i < to; i++)
         {
             int row = order[i];
-            Array.Copy(source, row * width, _features, i * width, width);
+            source.AsSpan(row * width, width).CopyTo(features.Slice(i * width, width));
             if (_labels is not null) _labels[i] = _data.LabelArray![row];
             else Array.Copy(_data.TargetArray!, row * targetWidth, _targets!, i * targetWidth, targetWidth);
         }
@@ -142,10 +144,17 @@ public sealed class MiniBatchSampler
             }
         }
 
-        ReadOnlySpan<float> features = new(_features, 0, rows * width);
+        ReadOnlySpan<float> features = _fullBatch ? _data.Features.Slice(0, rows * width) : _batchFeatures!.Span.Slice(0, rows * width);
         return _labels is not null
             ? new MiniBatch(features, width, new ReadOnlySpan<int>(_labels, 0, rows))
             : new MiniBatch(features, width, new ReadOnlySpan<float>(_targets, 0, rows * targetWidth), targetWidth);
+    }
+
+    /// <inheritdoc/>
+    void IRecyclable.Recycle()
+    {
+        _order.Recycle();
+        _batchFeatures?.Recycle();
     }
 
     /// <summary>The gather of one batch cut into one contiguous share of rows a thread.</summary>

@@ -20,7 +20,7 @@ namespace HyperTune;
 /// bit-identical weights, dropout masks and results on the same machine. Not thread-safe: one
 /// network, one training loop.</para>
 /// </remarks>
-public sealed class DenseNetwork : ITrainableModel
+public sealed class DenseNetwork : ITrainableModel, IRecyclable
 {
     private readonly MlpCore<float, SimdKernels> _core;
     private readonly ParameterLayout _layout;
@@ -181,6 +181,10 @@ public sealed class DenseNetwork : ITrainableModel
         _layout.Declare(_core.Parameters, batch.Count);
         return loss;
     }
+
+    /// <inheritdoc/>
+    void IRecyclable.Recycle()
+        => _core.Recycle();
 
     /// <summary>The weight matrices of <paramref name="core"/>: layer <c>l</c> maps its inputs to the next layer's width.</summary>
     private static ParameterLayout CreateLayout(MlpCore<float, SimdKernels> core)

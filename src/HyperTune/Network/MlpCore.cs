@@ -20,7 +20,7 @@ namespace HyperTune.Network;
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 /// <typeparam name="TKernels">The kernels.</typeparam>
-internal sealed class MlpCore<T, TKernels>
+internal sealed class MlpCore<T, TKernels> : IRecyclable
     where T : unmanaged, IFloatingPointIeee754<T>
     where TKernels : struct, ILayerKernels<T>
 {
@@ -134,6 +134,7 @@ internal sealed class MlpCore<T, TKernels>
     public void EnsureCapacity(int rows)
     {
         if (rows <= _capacity) return;
+        RecycleBatchBuffers();
         int hidden = HiddenLayers;
         _activations = new AlignedBuffer<T>[hidden];
         _masks = Dropout > 0 ? new AlignedBuffer<T>[hidden] : [];
@@ -153,6 +154,27 @@ internal sealed class MlpCore<T, TKernels>
         _deltaA = new AlignedBuffer<T>(checked(rows * _widest));
         _deltaB = new AlignedBuffer<T>(checked(rows * _widest));
         _capacity = rows;
+    }
+
+    /// <summary>Hands every buffer back to the pool: the run that built this network is over, and nothing uses it again.</summary>
+    public void Recycle()
+    {
+        RecycleBatchBuffers();
+        _parameters.Recycle();
+        _gradients.Recycle();
+        _transposed.Recycle();
+        _capacity = 0;
+    }
+
+    /// <summary>The buffers sized for a batch, which no span handed out of this class refers to.</summary>
+    private void RecycleBatchBuffers()
+    {
+        foreach (AlignedBuffer<T> buffer in _activations) buffer.Recycle();
+        foreach (AlignedBuffer<T> buffer in _masks) buffer.Recycle();
+        foreach (AlignedBuffer<T> buffer in _dropped) buffer.Recycle();
+        _output?.Recycle();
+        _deltaA?.Recycle();
+        _deltaB?.Recycle();
     }
 
     /// <summary>

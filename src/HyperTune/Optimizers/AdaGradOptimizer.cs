@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using HyperTune.Network;
 using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
@@ -9,9 +10,9 @@ namespace HyperTune;
 /// AdaGrad (Duchi, Hazan and Singer 2011) as PyTorch's <c>torch.optim.Adagrad</c> (lr_decay 0, initial
 /// accumulator 0): <c>g = ∇ + wd·p; s += g²; p -= lr·g / (√s + ε)</c>.
 /// </summary>
-public sealed class AdaGradOptimizer : IOptimizer
+public sealed class AdaGradOptimizer : IOptimizer, IRecyclable
 {
-    private readonly float[] _sum;
+    private readonly AlignedBuffer<float> _sum;
     private readonly float _epsilon;
     private readonly float _weightDecay;
 
@@ -21,7 +22,7 @@ public sealed class AdaGradOptimizer : IOptimizer
     /// <param name="epsilon">Added to the root for stability (PyTorch's default 1e-10).</param>
     public AdaGradOptimizer(int parameterCount, double weightDecay = 0, double epsilon = 1e-10)
     {
-        _sum = new float[OptimizerGuard.ParameterCount(parameterCount)];
+        _sum = new AlignedBuffer<float>(OptimizerGuard.ParameterCount(parameterCount));
         _weightDecay = OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
         _epsilon = OptimizerGuard.Positive(epsilon, nameof(epsilon));
     }
@@ -40,14 +41,18 @@ public sealed class AdaGradOptimizer : IOptimizer
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate)
     {
         OptimizerGuard.Spans(parameters.Length, gradients.Length, _sum.Length);
-        OptimizerKernels.ScaledBySquares(parameters, gradients, _sum, learningRate, decay: 1f, scale: 1f, _epsilon, _weightDecay);
+        OptimizerKernels.ScaledBySquares(parameters, gradients, _sum.Span, learningRate, decay: 1f, scale: 1f, _epsilon, _weightDecay);
         StepCount++;
     }
 
     /// <inheritdoc/>
     public void Reset()
     {
-        Array.Clear(_sum);
+        _sum.Span.Clear();
         StepCount = 0;
     }
+
+    /// <inheritdoc/>
+    void IRecyclable.Recycle()
+        => _sum.Recycle();
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using HyperTune.Network;
 using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
@@ -12,7 +13,7 @@ namespace HyperTune;
 /// the gradient); see <see cref="AdamWOptimizer"/> for the decoupled form.
 /// </summary>
 /// <remarks>The step count t lives here: the bias corrections are computed in double each step, as PyTorch computes them in Python floats.</remarks>
-public sealed class AdamOptimizer : IOptimizer
+public sealed class AdamOptimizer : IOptimizer, IRecyclable
 {
     private AdamState _state;
 
@@ -42,4 +43,8 @@ public sealed class AdamOptimizer : IOptimizer
     /// <inheritdoc/>
     public void Reset()
         => _state.Reset();
+
+    /// <inheritdoc/>
+    void IRecyclable.Recycle()
+        => _state.Recycle();
 }

@@ -61,4 +61,11 @@ internal struct AdamState
         _second.Span.Clear();
         StepCount = 0;
     }
+
+    /// <summary>Hands the moments back to the pool (the run is over).</summary>
+    public readonly void Recycle()
+    {
+        _first.Recycle();
+        _second.Recycle();
+    }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using HyperTune.Network;
 using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
@@ -11,7 +12,7 @@ namespace HyperTune;
 /// bias-corrected as in <see cref="AdamOptimizer"/>.
 /// </summary>
 /// <remarks>The step count t lives here: the bias corrections are computed in double each step, as PyTorch computes them in Python floats.</remarks>
-public sealed class AdamWOptimizer : IOptimizer
+public sealed class AdamWOptimizer : IOptimizer, IRecyclable
 {
     private AdamState _state;
 
@@ -42,4 +43,8 @@ public sealed class AdamWOptimizer : IOptimizer
     /// <inheritdoc/>
     public void Reset()
         => _state.Reset();
+
+    /// <inheritdoc/>
+    void IRecyclable.Recycle()
+        => _state.Recycle();
 }

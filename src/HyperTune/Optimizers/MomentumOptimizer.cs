@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using HyperTune.Network;
 using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
@@ -9,7 +10,7 @@ namespace HyperTune;
 /// SGD with heavy-ball momentum, as PyTorch's <c>torch.optim.SGD(momentum=μ)</c> (dampening 0):
 /// <c>g = ∇ + wd·p; buf = μ·buf + g</c> (the first step sets <c>buf = g</c>); <c>p -= lr·buf</c>.
 /// </summary>
-public sealed class MomentumOptimizer : IOptimizer
+public sealed class MomentumOptimizer : IOptimizer, IRecyclable
 {
     private MomentumState _state;
 
@@ -40,4 +41,8 @@ public sealed class MomentumOptimizer : IOptimizer
     /// <inheritdoc/>
     public void Reset()
         => _state.Reset();
+
+    /// <inheritdoc/>
+    void IRecyclable.Recycle()
+        => _state.Recycle();
 }

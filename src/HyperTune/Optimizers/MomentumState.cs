@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using HyperTune.Network;
 using HyperTune.Numerics;
 
 namespace HyperTune.Optimizers;
@@ -12,7 +13,7 @@ namespace HyperTune.Optimizers;
 /// </summary>
 internal struct MomentumState
 {
-    private readonly float[] _buffer;
+    private readonly AlignedBuffer<float> _buffer;
 
     /// <summary>
     /// Validates the arguments (in this order, naming each) and zeroes the buffer. Nesterov needs
@@ -20,7 +21,7 @@ internal struct MomentumState
     /// </summary>
     public MomentumState(int parameterCount, double momentum, double weightDecay, bool nesterov)
     {
-        _buffer = new float[OptimizerGuard.ParameterCount(parameterCount)];
+        _buffer = new AlignedBuffer<float>(OptimizerGuard.ParameterCount(parameterCount));
         Momentum = !nesterov
             ? OptimizerGuard.Fraction(momentum, nameof(momentum))
             : momentum > 0 && momentum < 1
@@ -40,13 +41,17 @@ internal struct MomentumState
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate, bool nesterov)
     {
         OptimizerGuard.Spans(parameters.Length, gradients.Length, _buffer.Length);
-        OptimizerKernels.Momentum(parameters, gradients, _buffer, learningRate, Momentum, WeightDecay, nesterov, first: StepCount == 0);
+        OptimizerKernels.Momentum(parameters, gradients, _buffer.Span, learningRate, Momentum, WeightDecay, nesterov, first: StepCount == 0);
         StepCount++;
     }
 
     public void Reset()
     {
-        Array.Clear(_buffer);
+        _buffer.Span.Clear();
         StepCount = 0;
     }
+
+    /// <summary>Hands the buffer back to the pool (the run is over).</summary>
+    public readonly void Recycle()
+        => _buffer.Recycle();
 }

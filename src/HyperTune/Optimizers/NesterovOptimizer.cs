@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using HyperTune.Network;
 using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
@@ -10,7 +11,7 @@ namespace HyperTune;
 /// (<c>torch.optim.SGD(momentum=μ, nesterov=True)</c>, dampening 0): <c>g = ∇ + wd·p; buf = μ·buf + g</c>
 /// (the first step sets <c>buf = g</c>); <c>p -= lr·(g + μ·buf)</c>.
 /// </summary>
-public sealed class NesterovOptimizer : IOptimizer
+public sealed class NesterovOptimizer : IOptimizer, IRecyclable
 {
     private MomentumState _state;
 
@@ -41,4 +42,8 @@ public sealed class NesterovOptimizer : IOptimizer
     /// <inheritdoc/>
     public void Reset()
         => _state.Reset();
+
+    /// <inheritdoc/>
+    void IRecyclable.Recycle()
+        => _state.Recycle();
 }

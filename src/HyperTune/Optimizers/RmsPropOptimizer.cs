@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using HyperTune.Network;
 using HyperTune.Numerics;
 using HyperTune.Optimizers;
 
@@ -9,9 +10,9 @@ namespace HyperTune;
 /// RMSProp (Hinton, lecture 6e) as PyTorch's <c>torch.optim.RMSprop</c> (not centred, no momentum):
 /// <c>g = ∇ + wd·p; s = α·s + (1 - α)·g²; p -= lr·g / (√s + ε)</c>.
 /// </summary>
-public sealed class RmsPropOptimizer : IOptimizer
+public sealed class RmsPropOptimizer : IOptimizer, IRecyclable
 {
-    private readonly float[] _square;
+    private readonly AlignedBuffer<float> _square;
     private readonly float _alpha;
     private readonly float _epsilon;
     private readonly float _weightDecay;
@@ -23,7 +24,7 @@ public sealed class RmsPropOptimizer : IOptimizer
     /// <param name="epsilon">Added to the root for stability (PyTorch's default 1e-8).</param>
     public RmsPropOptimizer(int parameterCount, double weightDecay = 0, double alpha = 0.99, double epsilon = 1e-8)
     {
-        _square = new float[OptimizerGuard.ParameterCount(parameterCount)];
+        _square = new AlignedBuffer<float>(OptimizerGuard.ParameterCount(parameterCount));
         _weightDecay = OptimizerGuard.NonNegative(weightDecay, nameof(weightDecay));
         _alpha = OptimizerGuard.Fraction(alpha, nameof(alpha));
         _epsilon = OptimizerGuard.Positive(epsilon, nameof(epsilon));
@@ -43,14 +44,18 @@ public sealed class RmsPropOptimizer : IOptimizer
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, float learningRate)
     {
         OptimizerGuard.Spans(parameters.Length, gradients.Length, _square.Length);
-        OptimizerKernels.ScaledBySquares(parameters, gradients, _square, learningRate, decay: _alpha, scale: 1f - _alpha, _epsilon, _weightDecay);
+        OptimizerKernels.ScaledBySquares(parameters, gradients, _square.Span, learningRate, decay: _alpha, scale: 1f - _alpha, _epsilon, _weightDecay);
         StepCount++;
     }
 
     /// <inheritdoc/>
     public void Reset()
     {
-        Array.Clear(_square);
+        _square.Span.Clear();
         StepCount = 0;
     }
+
+    /// <inheritdoc/>
+    void IRecyclable.Recycle()
+        => _square.Recycle();
 }
