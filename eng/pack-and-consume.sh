@@ -11,7 +11,11 @@ pkg=$(ls "$work/feed"/HyperTune.[0-9]*.nupkg)
 echo "packed $(basename "$pkg")"
 # The hypertune command-line tool is packed beside the library, as a .NET tool.
 tool=$(ls "$work/feed"/HyperTune.Cli.[0-9]*.nupkg) || { echo "the hypertune tool was not packed" >&2; exit 1; }
-unzip -Z1 "$tool" | grep -q '^tools/net10.0/any/DotnetToolSettings.xml$' || { echo "$(basename "$tool") is not a .NET tool" >&2; exit 1; }
+# The listing is read whole first: `unzip | grep -q` under pipefail fails at random when grep
+# quits before unzip has written everything (SIGPIPE), which once failed CI on a good package.
+tool_listing=$(unzip -Z1 "$tool")
+grep -qx 'tools/net10.0/any/DotnetToolSettings.xml' <<<"$tool_listing" || {
+  echo "$(basename "$tool") is not a .NET tool; it holds:" >&2; head -5 <<<"$tool_listing" >&2; exit 1; }
 echo "packed $(basename "$tool")"
 
 # The package holds the library for net10.0 only and the Roslyn components for the compiler.
@@ -22,8 +26,9 @@ for entry in lib/net10.0/HyperTune.dll \
              analyzers/dotnet/cs/HyperTune.CodeFixes.dll; do
   grep -qx "$entry" <<<"$listing" || { echo "package lacks $entry" >&2; exit 1; }
 done
-if grep -q '^lib/' <<<"$listing" && grep '^lib/' <<<"$listing" | grep -qv '^lib/net10.0/'; then
-  echo "package carries a library for another framework: $(grep '^lib/' <<<"$listing" | grep -v '^lib/net10.0/' | head -1)" >&2; exit 1
+other_frameworks=$(grep '^lib/' <<<"$listing" | grep -v '^lib/net10.0/' || true)
+if [ -n "$other_frameworks" ]; then
+  echo "package carries a library for another framework: $(head -1 <<<"$other_frameworks")" >&2; exit 1
 fi
 
 # The consumer lives outside the repository so none of our build props reach it; its own
