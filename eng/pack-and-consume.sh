@@ -17,6 +17,14 @@ tool_listing=$(unzip -Z1 "$tool")
 grep -qx 'tools/net10.0/any/DotnetToolSettings.xml' <<<"$tool_listing" || {
   echo "$(basename "$tool") is not a .NET tool; it holds:" >&2; head -5 <<<"$tool_listing" >&2; exit 1; }
 echo "packed $(basename "$tool")"
+# ... and installs and runs as one (`dotnet tool install` from the feed, its own packages folder so
+# that a cached HyperTune.Cli of the same version is not taken instead), then `hypertune --help`.
+tool_version=$(basename "$tool" .nupkg); tool_version=${tool_version#HyperTune.Cli.}
+NUGET_PACKAGES="$work/tool-packages" dotnet tool install HyperTune.Cli --version "$tool_version" --add-source "$work/feed" --tool-path "$work/tool" >/dev/null \
+  || { echo "the hypertune tool did not install from the feed" >&2; exit 1; }
+"$work/tool/hypertune" --help >"$work/tool-help.txt" || { echo "hypertune --help failed" >&2; exit 1; }
+grep -q 'studies' "$work/tool-help.txt" || { echo "hypertune --help lists no studies command" >&2; exit 1; }
+echo "installed and ran the hypertune tool"
 
 # The package holds the library for net10.0 only and the Roslyn components for the compiler.
 listing=$(unzip -Z1 "$pkg")
