@@ -52,11 +52,11 @@ internal static unsafe class OptimizerKernels
         {
             fixed (float* p = parameters, g = gradients, b = buffer)
             {
-                if (TryDispatch(team, UpdateKind.Momentum, p, g, b, null, parameters.Length, path, learningRate, weightDecay, momentum, flag1: nesterov, flag2: first)) return;
+                if (TryDispatch(team, UpdateKind.Momentum, p, g, b, null, parameters.Length, path, learningRate, weightDecay, momentum, x7: SubnormalFlush.MinNormal, flag1: nesterov, flag2: first)) return;
             }
         }
 
-        MomentumCore(parameters, gradients, buffer, learningRate, momentum, weightDecay, nesterov, first, path);
+        MomentumCore(parameters, gradients, buffer, learningRate, momentum, weightDecay, nesterov, first, SubnormalFlush.MinNormal, path);
     }
 
     /// <summary>
@@ -66,15 +66,17 @@ internal static unsafe class OptimizerKernels
     public static void ScaledBySquares(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
         float scale, float epsilon, float weightDecay, KernelPath path = KernelPath.Auto)
     {
+        // AdaGrad's sum (decay 1) never decays into the subnormal range: kept exact.
+        float flushBelow = decay < 1f ? SubnormalFlush.ForDenominator(epsilon, 1f) : 0f;
         if (KernelThreads.Team is { } team)
         {
             fixed (float* p = parameters, g = gradients, q = squares)
             {
-                if (TryDispatch(team, UpdateKind.ScaledBySquares, p, g, q, null, parameters.Length, path, learningRate, weightDecay, decay, scale, epsilon)) return;
+                if (TryDispatch(team, UpdateKind.ScaledBySquares, p, g, q, null, parameters.Length, path, learningRate, weightDecay, decay, scale, epsilon, x7: flushBelow)) return;
             }
         }
 
-        ScaledBySquaresCore(parameters, gradients, squares, learningRate, decay, scale, epsilon, weightDecay, path);
+        ScaledBySquaresCore(parameters, gradients, squares, learningRate, decay, scale, epsilon, weightDecay, flushBelow, path);
     }
 
     /// <summary>
@@ -84,15 +86,17 @@ internal static unsafe class OptimizerKernels
     public static void Adam(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
         float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, KernelPath path = KernelPath.Auto)
     {
+        // The moments are flushed together, by v's rule (m alone could always be).
+        float flushBelow = SubnormalFlush.ForDenominator(epsilon, 1f / secondCorrectionRoot);
         if (KernelThreads.Team is { } team)
         {
             fixed (float* p = parameters, g = gradients, m = first, v = second)
             {
-                if (TryDispatch(team, UpdateKind.Adam, p, g, m, v, parameters.Length, path, stepSize, coupledDecay, secondCorrectionRoot, beta1, beta2, epsilon, shrink)) return;
+                if (TryDispatch(team, UpdateKind.Adam, p, g, m, v, parameters.Length, path, stepSize, coupledDecay, secondCorrectionRoot, beta1, beta2, epsilon, shrink, flushBelow)) return;
             }
         }
 
-        AdamCore(parameters, gradients, first, second, stepSize, secondCorrectionRoot, beta1, beta2, epsilon, coupledDecay, shrink, path);
+        AdamCore(parameters, gradients, first, second, stepSize, secondCorrectionRoot, beta1, beta2, epsilon, coupledDecay, shrink, flushBelow, path);
     }
 
     /// <summary>
@@ -106,7 +110,7 @@ internal static unsafe class OptimizerKernels
     /// <returns>False when the update should stay on the calling thread; nothing has run then.</returns>
     [MethodImpl(Hot.Path)]
     private static bool TryDispatch(WorkerTeam team, UpdateKind kind, float* p, float* g, float* s1, float* s2, int count, KernelPath path,
-        float x0 = 0, float x1 = 0, float x2 = 0, float x3 = 0, float x4 = 0, float x5 = 0, float x6 = 0, bool flag1 = false, bool flag2 = false)
+        float x0 = 0, float x1 = 0, float x2 = 0, float x3 = 0, float x4 = 0, float x5 = 0, float x6 = 0, float x7 = 0, bool flag1 = false, bool flag2 = false)
     {
         ParameterLayout? layout = ParameterLayout.Find(p, count, team);
         if (layout is null && count < ParallelThreshold) return false;
@@ -118,7 +122,7 @@ internal static unsafe class OptimizerKernels
         work.S1 = s1;
         work.S2 = s2;
         (work.Count, work.Path) = (count, path);
-        (work.X0, work.X1, work.X2, work.X3, work.X4, work.X5, work.X6, work.Flag1, work.Flag2) = (x0, x1, x2, x3, x4, x5, x6, flag1, flag2);
+        (work.X0, work.X1, work.X2, work.X3, work.X4, work.X5, work.X6, work.X7, work.Flag1, work.Flag2) = (x0, x1, x2, x3, x4, x5, x6, x7, flag1, flag2);
         if (layout is not null)
         {
             work.Aligned = true;
@@ -157,7 +161,7 @@ internal static unsafe class OptimizerKernels
         public List<UpdateSegment> Segments = [];
         public int[] PartStarts = [];
         public KernelPath Path;
-        public float X0, X1, X2, X3, X4, X5, X6;
+        public float X0, X1, X2, X3, X4, X5, X6, X7;
         public bool Flag1, Flag2;
 
         [MethodImpl(Hot.Path)]
@@ -190,13 +194,13 @@ internal static unsafe class OptimizerKernels
                     SgdCore(p, g, X0, X1, Path);
                     break;
                 case UpdateKind.Momentum:
-                    MomentumCore(p, g, new Span<float>(S1 + start, length), X0, X2, X1, Flag1, Flag2, Path);
+                    MomentumCore(p, g, new Span<float>(S1 + start, length), X0, X2, X1, Flag1, Flag2, X7, Path);
                     break;
                 case UpdateKind.ScaledBySquares:
-                    ScaledBySquaresCore(p, g, new Span<float>(S1 + start, length), X0, X2, X3, X4, X1, Path);
+                    ScaledBySquaresCore(p, g, new Span<float>(S1 + start, length), X0, X2, X3, X4, X1, X7, Path);
                     break;
                 default:
-                    AdamCore(p, g, new Span<float>(S1 + start, length), new Span<float>(S2 + start, length), X0, X2, X3, X4, X5, X1, X6, Path);
+                    AdamCore(p, g, new Span<float>(S1 + start, length), new Span<float>(S2 + start, length), X0, X2, X3, X4, X5, X1, X6, X7, Path);
                     break;
             }
         }
@@ -247,7 +251,7 @@ internal static unsafe class OptimizerKernels
     /// </summary>
     [MethodImpl(Hot.Path)]
     private static void MomentumCore(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer, float learningRate, float momentum,
-        float weightDecay, bool nesterov, bool first, KernelPath path = KernelPath.Auto)
+        float weightDecay, bool nesterov, bool first, float flushBelow, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
         ref float p = ref MemoryMarshal.GetReference(parameters);
@@ -261,12 +265,13 @@ internal static unsafe class OptimizerKernels
         path = Simd.Resolve(path);
         if (path == KernelPath.Vector512)
         {
-            Vector512<float> lr = Vector512.Create(negLr), wd = Vector512.Create(weightDecay), mu = Vector512.Create(keep), la = Vector512.Create(look);
+            Vector512<float> lr = Vector512.Create(negLr), wd = Vector512.Create(weightDecay), mu = Vector512.Create(keep), la = Vector512.Create(look),
+                flush = Vector512.Create(flushBelow);
             for (; i + 16 <= n; i += 16)
             {
                 Vector512<float> pv = Vector512.LoadUnsafe(ref p, (nuint)i);
                 Vector512<float> gv = Simd.Fma(wd, pv, Vector512.LoadUnsafe(ref g, (nuint)i));
-                Vector512<float> bv = first ? gv : Simd.Fma(mu, Vector512.LoadUnsafe(ref b, (nuint)i), gv);
+                Vector512<float> bv = SubnormalFlush.Apply(first ? gv : Simd.Fma(mu, Vector512.LoadUnsafe(ref b, (nuint)i), gv), flush);
                 bv.StoreUnsafe(ref b, (nuint)i);
                 Vector512<float> dv = nesterov ? Simd.Fma(la, bv, gv) : bv;
                 Simd.Fma(lr, dv, pv).StoreUnsafe(ref p, (nuint)i);
@@ -275,12 +280,13 @@ internal static unsafe class OptimizerKernels
 
         if (path != KernelPath.Scalar)
         {
-            Vector256<float> lr = Vector256.Create(negLr), wd = Vector256.Create(weightDecay), mu = Vector256.Create(keep), la = Vector256.Create(look);
+            Vector256<float> lr = Vector256.Create(negLr), wd = Vector256.Create(weightDecay), mu = Vector256.Create(keep), la = Vector256.Create(look),
+                flush = Vector256.Create(flushBelow);
             for (; i + 8 <= n; i += 8)
             {
                 Vector256<float> pv = Vector256.LoadUnsafe(ref p, (nuint)i);
                 Vector256<float> gv = Simd.Fma(wd, pv, Vector256.LoadUnsafe(ref g, (nuint)i));
-                Vector256<float> bv = first ? gv : Simd.Fma(mu, Vector256.LoadUnsafe(ref b, (nuint)i), gv);
+                Vector256<float> bv = SubnormalFlush.Apply(first ? gv : Simd.Fma(mu, Vector256.LoadUnsafe(ref b, (nuint)i), gv), flush);
                 bv.StoreUnsafe(ref b, (nuint)i);
                 Vector256<float> dv = nesterov ? Simd.Fma(la, bv, gv) : bv;
                 Simd.Fma(lr, dv, pv).StoreUnsafe(ref p, (nuint)i);
@@ -292,7 +298,7 @@ internal static unsafe class OptimizerKernels
             ref float pi = ref Unsafe.Add(ref p, i);
             ref float bi = ref Unsafe.Add(ref b, i);
             float gi = MathF.FusedMultiplyAdd(weightDecay, pi, Unsafe.Add(ref g, i));
-            bi = first ? gi : MathF.FusedMultiplyAdd(keep, bi, gi);
+            bi = SubnormalFlush.Apply(first ? gi : MathF.FusedMultiplyAdd(keep, bi, gi), flushBelow);
             float di = nesterov ? MathF.FusedMultiplyAdd(look, bi, gi) : bi;
             pi = MathF.FusedMultiplyAdd(negLr, di, pi);
         }
@@ -305,7 +311,7 @@ internal static unsafe class OptimizerKernels
     /// </summary>
     [MethodImpl(Hot.Path)]
     private static void ScaledBySquaresCore(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
-        float scale, float epsilon, float weightDecay, KernelPath path = KernelPath.Auto)
+        float scale, float epsilon, float weightDecay, float flushBelow, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
         ref float p = ref MemoryMarshal.GetReference(parameters);
@@ -317,12 +323,12 @@ internal static unsafe class OptimizerKernels
         if (path == KernelPath.Vector512)
         {
             Vector512<float> lr = Vector512.Create(negLr), wd = Vector512.Create(weightDecay), dc = Vector512.Create(decay),
-                sc = Vector512.Create(scale), eps = Vector512.Create(epsilon);
+                sc = Vector512.Create(scale), eps = Vector512.Create(epsilon), flush = Vector512.Create(flushBelow);
             for (; i + 16 <= n; i += 16)
             {
                 Vector512<float> pv = Vector512.LoadUnsafe(ref p, (nuint)i);
                 Vector512<float> gv = Simd.Fma(wd, pv, Vector512.LoadUnsafe(ref g, (nuint)i));
-                Vector512<float> sv = Simd.Fma(sc * gv, gv, dc * Vector512.LoadUnsafe(ref s, (nuint)i));
+                Vector512<float> sv = SubnormalFlush.Apply(Simd.Fma(sc * gv, gv, dc * Vector512.LoadUnsafe(ref s, (nuint)i)), flush);
                 sv.StoreUnsafe(ref s, (nuint)i);
                 Simd.Fma(lr, gv / (Vector512.Sqrt(sv) + eps), pv).StoreUnsafe(ref p, (nuint)i);
             }
@@ -331,12 +337,12 @@ internal static unsafe class OptimizerKernels
         if (path != KernelPath.Scalar)
         {
             Vector256<float> lr = Vector256.Create(negLr), wd = Vector256.Create(weightDecay), dc = Vector256.Create(decay),
-                sc = Vector256.Create(scale), eps = Vector256.Create(epsilon);
+                sc = Vector256.Create(scale), eps = Vector256.Create(epsilon), flush = Vector256.Create(flushBelow);
             for (; i + 8 <= n; i += 8)
             {
                 Vector256<float> pv = Vector256.LoadUnsafe(ref p, (nuint)i);
                 Vector256<float> gv = Simd.Fma(wd, pv, Vector256.LoadUnsafe(ref g, (nuint)i));
-                Vector256<float> sv = Simd.Fma(sc * gv, gv, dc * Vector256.LoadUnsafe(ref s, (nuint)i));
+                Vector256<float> sv = SubnormalFlush.Apply(Simd.Fma(sc * gv, gv, dc * Vector256.LoadUnsafe(ref s, (nuint)i)), flush);
                 sv.StoreUnsafe(ref s, (nuint)i);
                 Simd.Fma(lr, gv / (Vector256.Sqrt(sv) + eps), pv).StoreUnsafe(ref p, (nuint)i);
             }
@@ -347,7 +353,7 @@ internal static unsafe class OptimizerKernels
             ref float pi = ref Unsafe.Add(ref p, i);
             ref float si = ref Unsafe.Add(ref s, i);
             float gi = MathF.FusedMultiplyAdd(weightDecay, pi, Unsafe.Add(ref g, i));
-            si = MathF.FusedMultiplyAdd(scale * gi, gi, decay * si);
+            si = SubnormalFlush.Apply(MathF.FusedMultiplyAdd(scale * gi, gi, decay * si), flushBelow);
             pi = MathF.FusedMultiplyAdd(negLr, gi / (MathF.Sqrt(si) + epsilon), pi);
         }
     }
@@ -360,7 +366,7 @@ internal static unsafe class OptimizerKernels
     /// </summary>
     [MethodImpl(Hot.Path)]
     private static void AdamCore(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
-        float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, KernelPath path = KernelPath.Auto)
+        float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, float flushBelow, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
         ref float p = ref MemoryMarshal.GetReference(parameters);
@@ -377,14 +383,14 @@ internal static unsafe class OptimizerKernels
         {
             Vector512<float> st = Vector512.Create(negStep), wd = Vector512.Create(coupledDecay), sh = Vector512.Create(shrink),
                 b1 = Vector512.Create(oneMinusBeta1), b2 = Vector512.Create(beta2), c2 = Vector512.Create(oneMinusBeta2),
-                root = Vector512.Create(inverseRoot), eps = Vector512.Create(epsilon);
+                root = Vector512.Create(inverseRoot), eps = Vector512.Create(epsilon), flush = Vector512.Create(flushBelow);
             for (; i + 16 <= n; i += 16)
             {
                 Vector512<float> pv = Vector512.LoadUnsafe(ref p, (nuint)i) * sh;
                 Vector512<float> gv = Simd.Fma(wd, pv, Vector512.LoadUnsafe(ref g, (nuint)i));
                 Vector512<float> mv = Vector512.LoadUnsafe(ref m, (nuint)i);
-                mv = Simd.Fma(b1, gv - mv, mv);
-                Vector512<float> vv = Simd.Fma(c2 * gv, gv, b2 * Vector512.LoadUnsafe(ref v, (nuint)i));
+                mv = SubnormalFlush.Apply(Simd.Fma(b1, gv - mv, mv), flush);
+                Vector512<float> vv = SubnormalFlush.Apply(Simd.Fma(c2 * gv, gv, b2 * Vector512.LoadUnsafe(ref v, (nuint)i)), flush);
                 mv.StoreUnsafe(ref m, (nuint)i);
                 vv.StoreUnsafe(ref v, (nuint)i);
                 Vector512<float> denominator = Simd.Fma(Vector512.Sqrt(vv), root, eps);
@@ -396,14 +402,14 @@ internal static unsafe class OptimizerKernels
         {
             Vector256<float> st = Vector256.Create(negStep), wd = Vector256.Create(coupledDecay), sh = Vector256.Create(shrink),
                 b1 = Vector256.Create(oneMinusBeta1), b2 = Vector256.Create(beta2), c2 = Vector256.Create(oneMinusBeta2),
-                root = Vector256.Create(inverseRoot), eps = Vector256.Create(epsilon);
+                root = Vector256.Create(inverseRoot), eps = Vector256.Create(epsilon), flush = Vector256.Create(flushBelow);
             for (; i + 8 <= n; i += 8)
             {
                 Vector256<float> pv = Vector256.LoadUnsafe(ref p, (nuint)i) * sh;
                 Vector256<float> gv = Simd.Fma(wd, pv, Vector256.LoadUnsafe(ref g, (nuint)i));
                 Vector256<float> mv = Vector256.LoadUnsafe(ref m, (nuint)i);
-                mv = Simd.Fma(b1, gv - mv, mv);
-                Vector256<float> vv = Simd.Fma(c2 * gv, gv, b2 * Vector256.LoadUnsafe(ref v, (nuint)i));
+                mv = SubnormalFlush.Apply(Simd.Fma(b1, gv - mv, mv), flush);
+                Vector256<float> vv = SubnormalFlush.Apply(Simd.Fma(c2 * gv, gv, b2 * Vector256.LoadUnsafe(ref v, (nuint)i)), flush);
                 mv.StoreUnsafe(ref m, (nuint)i);
                 vv.StoreUnsafe(ref v, (nuint)i);
                 Vector256<float> denominator = Simd.Fma(Vector256.Sqrt(vv), root, eps);
@@ -418,8 +424,8 @@ internal static unsafe class OptimizerKernels
             ref float vi = ref Unsafe.Add(ref v, i);
             float pv = pi * shrink;
             float gi = MathF.FusedMultiplyAdd(coupledDecay, pv, Unsafe.Add(ref g, i));
-            mi = MathF.FusedMultiplyAdd(oneMinusBeta1, gi - mi, mi);
-            vi = MathF.FusedMultiplyAdd(oneMinusBeta2 * gi, gi, beta2 * vi);
+            mi = SubnormalFlush.Apply(MathF.FusedMultiplyAdd(oneMinusBeta1, gi - mi, mi), flushBelow);
+            vi = SubnormalFlush.Apply(MathF.FusedMultiplyAdd(oneMinusBeta2 * gi, gi, beta2 * vi), flushBelow);
             float denominator = MathF.FusedMultiplyAdd(MathF.Sqrt(vi), inverseRoot, epsilon);
             pi = MathF.FusedMultiplyAdd(negStep, mi / denominator, pv);
         }
