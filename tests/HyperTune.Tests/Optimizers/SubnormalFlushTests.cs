@@ -19,14 +19,34 @@ public class SubnormalFlushTests
     private static float Gradient(float[] live, int step, int i)
         => step <= LiveSteps && i % 5 != 0 ? live[(step * 7 + i) % live.Length] : 0f; // every fifth parameter never gets a gradient
 
-    private static void Check(string what, float[] state, float[] referenceState, ref bool referenceWentSubnormal, int step)
+    /// <summary>
+    /// Runs <paramref name="kernel"/> (parameters, gradients and state arrays, updated in place) and
+    /// <paramref name="reference"/> (the same, without the flush) side by side over <see cref="Steps"/>
+    /// steps: the kernel's state never holds a subnormal, the reference's does at some point, and the
+    /// parameters agree bit for bit after every step.
+    /// </summary>
+    private static void RunThroughTheDecay(int seed, int states, Action<int, float[], float[], float[][]> kernel, Action<int, float[], float[], float[][]> reference)
     {
-        foreach (float s in state)
+        float[] live = TestData.Uniform(97, seed);
+        float[] p = TestData.Uniform(Length, seed + 1), rp = (float[])p.Clone(), g = new float[Length];
+        float[][] state = Enumerable.Range(0, states).Select(_ => new float[Length]).ToArray();
+        float[][] referenceState = Enumerable.Range(0, states).Select(_ => new float[Length]).ToArray();
+        bool referenceWentSubnormal = false;
+        for (int t = 1; t <= Steps; t++)
         {
-            Assert.False(float.IsSubnormal(s), $"{what}: a subnormal state value {s} at step {step}");
+            for (int i = 0; i < Length; i++) g[i] = Gradient(live, t, i);
+            kernel(t, p, g, state);
+            reference(t, rp, g, referenceState);
+            for (int k = 0; k < states; k++)
+            {
+                Assert.DoesNotContain(state[k], float.IsSubnormal);
+                referenceWentSubnormal |= referenceState[k].Any(float.IsSubnormal);
+            }
+
+            Assert.Equal(rp, p);
         }
 
-        referenceWentSubnormal |= referenceState.Any(float.IsSubnormal);
+        Assert.True(referenceWentSubnormal, "the test never reached the subnormal range");
     }
 
     [Theory]
@@ -35,32 +55,25 @@ public class SubnormalFlushTests
     [InlineData(TestPath.Scalar)]
     public void Adams_moments_are_flushed_and_its_parameters_do_not_change(TestPath path)
     {
-        const float beta1 = 0.5f, beta2 = 0.9f, epsilon = 1e-8f, lr = 0.01f, decay = 0f; // a decay would keep the gradients from ending
-        float[] live = TestData.Uniform(97, 11);
-        float[] p = TestData.Uniform(Length, 12), m = new float[Length], v = new float[Length], g = new float[Length];
-        float[] rp = (float[])p.Clone(), rm = new float[Length], rv = new float[Length];
-        bool referenceWentSubnormal = false;
-        for (int t = 1; t <= Steps; t++)
-        {
-            for (int i = 0; i < Length; i++) g[i] = Gradient(live, t, i);
-            float stepSize = (float)(lr / (1 - Math.Pow(beta1, t)));
-            float root = (float)Math.Sqrt(1 - Math.Pow(beta2, t));
-            OptimizerKernels.Adam(p, g, m, v, stepSize, root, beta1, beta2, epsilon, decay, 1f, (KernelPath)path);
-            float inverseRoot = 1f / root;
-            for (int i = 0; i < Length; i++)
+        const float beta1 = 0.5f, beta2 = 0.9f, epsilon = 1e-8f, lr = 0.01f;
+        static (float StepSize, float Root) Corrections(int t) => ((float)(lr / (1 - Math.Pow(beta1, t))), (float)Math.Sqrt(1 - Math.Pow(beta2, t)));
+        RunThroughTheDecay(11, 2,
+            (t, p, g, s) =>
             {
-                float gi = MathF.FusedMultiplyAdd(decay, rp[i], g[i]);
-                rm[i] = MathF.FusedMultiplyAdd(1f - beta1, gi - rm[i], rm[i]);
-                rv[i] = MathF.FusedMultiplyAdd((1f - beta2) * gi, gi, beta2 * rv[i]);
-                rp[i] = MathF.FusedMultiplyAdd(-stepSize, rm[i] / MathF.FusedMultiplyAdd(MathF.Sqrt(rv[i]), inverseRoot, epsilon), rp[i]);
-            }
-
-            Check("m", m, rm, ref referenceWentSubnormal, t);
-            Check("v", v, rv, ref referenceWentSubnormal, t);
-            Assert.Equal(rp, p);
-        }
-
-        Assert.True(referenceWentSubnormal, "the test never reached the subnormal range");
+                (float stepSize, float root) = Corrections(t);
+                OptimizerKernels.Adam(p, g, s[0], s[1], stepSize, root, beta1, beta2, epsilon, coupledDecay: 0f, shrink: 1f, (KernelPath)path);
+            },
+            (t, p, g, s) =>
+            {
+                (float stepSize, float root) = Corrections(t);
+                float inverseRoot = 1f / root;
+                for (int i = 0; i < Length; i++)
+                {
+                    s[0][i] = MathF.FusedMultiplyAdd(1f - beta1, g[i] - s[0][i], s[0][i]);
+                    s[1][i] = MathF.FusedMultiplyAdd((1f - beta2) * g[i], g[i], beta2 * s[1][i]);
+                    p[i] = MathF.FusedMultiplyAdd(-stepSize, s[0][i] / MathF.FusedMultiplyAdd(MathF.Sqrt(s[1][i]), inverseRoot, epsilon), p[i]);
+                }
+            });
     }
 
     [Theory]
@@ -70,25 +83,16 @@ public class SubnormalFlushTests
     public void The_momentum_buffer_is_flushed_and_the_parameters_do_not_change(TestPath path)
     {
         const float mu = 0.9f, lr = 0.01f;
-        float[] live = TestData.Uniform(97, 21);
-        float[] p = TestData.Uniform(Length, 22), b = new float[Length], g = new float[Length];
-        float[] rp = (float[])p.Clone(), rb = new float[Length];
-        bool referenceWentSubnormal = false;
-        for (int t = 1; t <= Steps; t++)
-        {
-            for (int i = 0; i < Length; i++) g[i] = Gradient(live, t, i);
-            OptimizerKernels.Momentum(p, g, b, lr, mu, 0f, nesterov: true, first: t == 1, (KernelPath)path);
-            for (int i = 0; i < Length; i++)
+        RunThroughTheDecay(21, 1,
+            (t, p, g, s) => OptimizerKernels.Momentum(p, g, s[0], lr, mu, 0f, nesterov: true, first: t == 1, (KernelPath)path),
+            (t, p, g, s) =>
             {
-                rb[i] = t == 1 ? g[i] : MathF.FusedMultiplyAdd(mu, rb[i], g[i]);
-                rp[i] = MathF.FusedMultiplyAdd(-lr, MathF.FusedMultiplyAdd(mu, rb[i], g[i]), rp[i]);
-            }
-
-            Check("buffer", b, rb, ref referenceWentSubnormal, t);
-            Assert.Equal(rp, p);
-        }
-
-        Assert.True(referenceWentSubnormal, "the test never reached the subnormal range");
+                for (int i = 0; i < Length; i++)
+                {
+                    s[0][i] = t == 1 ? g[i] : MathF.FusedMultiplyAdd(mu, s[0][i], g[i]);
+                    p[i] = MathF.FusedMultiplyAdd(-lr, MathF.FusedMultiplyAdd(mu, s[0][i], g[i]), p[i]);
+                }
+            });
     }
 
     [Theory]
@@ -98,25 +102,16 @@ public class SubnormalFlushTests
     public void RmsProps_mean_square_is_flushed_and_the_parameters_do_not_change(TestPath path)
     {
         const float alpha = 0.9f, epsilon = 1e-8f, lr = 0.01f;
-        float[] live = TestData.Uniform(97, 31);
-        float[] p = TestData.Uniform(Length, 32), s = new float[Length], g = new float[Length];
-        float[] rp = (float[])p.Clone(), rs = new float[Length];
-        bool referenceWentSubnormal = false;
-        for (int t = 1; t <= Steps; t++)
-        {
-            for (int i = 0; i < Length; i++) g[i] = Gradient(live, t, i);
-            OptimizerKernels.ScaledBySquares(p, g, s, lr, alpha, 1f - alpha, epsilon, 0f, (KernelPath)path);
-            for (int i = 0; i < Length; i++)
+        RunThroughTheDecay(31, 1,
+            (_, p, g, s) => OptimizerKernels.ScaledBySquares(p, g, s[0], lr, alpha, 1f - alpha, epsilon, 0f, (KernelPath)path),
+            (_, p, g, s) =>
             {
-                rs[i] = MathF.FusedMultiplyAdd((1f - alpha) * g[i], g[i], alpha * rs[i]);
-                rp[i] = MathF.FusedMultiplyAdd(-lr, g[i] / (MathF.Sqrt(rs[i]) + epsilon), rp[i]);
-            }
-
-            Check("mean square", s, rs, ref referenceWentSubnormal, t);
-            Assert.Equal(rp, p);
-        }
-
-        Assert.True(referenceWentSubnormal, "the test never reached the subnormal range");
+                for (int i = 0; i < Length; i++)
+                {
+                    s[0][i] = MathF.FusedMultiplyAdd((1f - alpha) * g[i], g[i], alpha * s[0][i]);
+                    p[i] = MathF.FusedMultiplyAdd(-lr, g[i] / (MathF.Sqrt(s[0][i]) + epsilon), p[i]);
+                }
+            });
     }
 
     [Fact]
