@@ -12,7 +12,8 @@ namespace HyperTune;
 /// p -= (lr / (1 - β₁ᵗ)) · m / (√v / √(1 - β₂ᵗ) + ε)</c>. The weight decay is coupled (an L2 term in
 /// the gradient); see <see cref="AdamWOptimizer"/> for the decoupled form.
 /// </summary>
-/// <remarks>The step count t lives here: the bias corrections are computed in double each step, as PyTorch computes them in Python floats.</remarks>
+/// <remarks>The step count t lives here: the bias corrections are computed in double each step, as PyTorch computes them in Python floats.
+/// State that decays below 2⁻¹²⁶ (the smallest normal float) is stored as zero, as TensorFlow's CPU kernels do: subnormal arithmetic costs the processor a microcode assist per operation. The square is flushed only while that cannot move the denominator (always at ε ≥ about 1e-10), so the parameters come out with the same bits (tested through the whole subnormal range).</remarks>
 public sealed class AdamOptimizer : IOptimizer, IRecyclable
 {
     private AdamState _state;

@@ -11,7 +11,8 @@ namespace HyperTune;
 /// shrink by <c>p *= 1 - lr·wd</c> (decoupled decay), then the Adam step with the plain gradient,
 /// bias-corrected as in <see cref="AdamOptimizer"/>.
 /// </summary>
-/// <remarks>The step count t lives here: the bias corrections are computed in double each step, as PyTorch computes them in Python floats.</remarks>
+/// <remarks>The step count t lives here: the bias corrections are computed in double each step, as PyTorch computes them in Python floats.
+/// State that decays below 2⁻¹²⁶ (the smallest normal float) is stored as zero, as TensorFlow's CPU kernels do: subnormal arithmetic costs the processor a microcode assist per operation. The square is flushed only while that cannot move the denominator (always at ε ≥ about 1e-10), so the parameters come out with the same bits (tested through the whole subnormal range).</remarks>
 public sealed class AdamWOptimizer : IOptimizer, IRecyclable
 {
     private AdamState _state;

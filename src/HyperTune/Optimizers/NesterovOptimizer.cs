@@ -11,6 +11,7 @@ namespace HyperTune;
 /// (<c>torch.optim.SGD(momentum=μ, nesterov=True)</c>, dampening 0): <c>g = ∇ + wd·p; buf = μ·buf + g</c>
 /// (the first step sets <c>buf = g</c>); <c>p -= lr·(g + μ·buf)</c>.
 /// </summary>
+/// <remarks>A buffer that decays below 2⁻¹²⁶ (the smallest normal float) is stored as zero, as TensorFlow's CPU kernels do: subnormal arithmetic costs the processor a microcode assist per operation, and such a buffer moves no parameter larger than about 1e-30.</remarks>
 public sealed class NesterovOptimizer : IOptimizer, IRecyclable
 {
     private MomentumState _state;

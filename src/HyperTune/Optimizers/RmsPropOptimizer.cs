@@ -10,6 +10,7 @@ namespace HyperTune;
 /// RMSProp (Hinton, lecture 6e) as PyTorch's <c>torch.optim.RMSprop</c> (not centred, no momentum):
 /// <c>g = ∇ + wd·p; s = α·s + (1 - α)·g²; p -= lr·g / (√s + ε)</c>.
 /// </summary>
+/// <remarks>State that decays below 2⁻¹²⁶ (the smallest normal float) is stored as zero, as TensorFlow's CPU kernels do: subnormal arithmetic costs the processor a microcode assist per operation. The square is flushed only while that cannot move the denominator (always at ε ≥ about 1e-10), so the parameters come out with the same bits (tested through the whole subnormal range).</remarks>
 public sealed class RmsPropOptimizer : IOptimizer, IRecyclable
 {
     private readonly AlignedBuffer<float> _square;
