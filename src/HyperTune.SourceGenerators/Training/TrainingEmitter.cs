@@ -389,7 +389,7 @@ internal static class TrainingEmitter
             {
                 w.WriteLine("if (earlyStopping.ImprovedLastEpoch)");
                 w.OpenBlock();
-                w.WriteLine("bestWeights ??= new float[model.Parameters.Length];");
+                w.WriteLine($"bestWeights ??= {Ns}Generated.TrainingMemory.RentWeights(model.Parameters.Length);");
                 w.WriteLine("model.Parameters.CopyTo(bestWeights);");
                 w.CloseBlock();
             }
@@ -420,7 +420,7 @@ internal static class TrainingEmitter
             w.WriteLine("// As Keras 3: the best weights come back at the end, whether or not training stopped early.");
             w.WriteLine("if (bestWeights is not null && earlyStopping.ShouldRestoreBestWeights)");
             w.OpenBlock();
-            w.WriteLine("global::System.MemoryExtensions.CopyTo(bestWeights, model.Parameters);");
+            w.WriteLine("new global::System.ReadOnlySpan<float>(bestWeights, 0, model.Parameters.Length).CopyTo(model.Parameters);");
             w.CloseBlock();
             w.WriteLine();
         }
@@ -444,6 +444,11 @@ internal static class TrainingEmitter
         }
 
         w.WriteLine($"{Ns}Generated.TrainingMemory.Recycle(sampler);");
+        if (spec.EarlyStopping is not null && spec.RestoreBestWeights)
+        {
+            w.WriteLine($"{Ns}Generated.TrainingMemory.Recycle(bestWeights);");
+        }
+
         w.WriteLine("return result;");
     }
 

@@ -64,6 +64,19 @@ public class TrainingMemoryTests
     }
 
     [Fact]
+    public void A_weight_snapshot_is_rented_at_least_as_long_as_asked_and_comes_back_for_the_next_run()
+    {
+        float[] first = TrainingMemory.RentWeights(100_003);
+        Assert.True(first.Length >= 100_003);
+        TrainingMemory.Recycle(first);
+        TrainingMemory.Recycle((float[]?)null); // no snapshot was taken: nothing to hand back
+
+        float[] second = TrainingMemory.RentWeights(100_003);
+        Assert.Same(first, second);
+        Assert.Throws<ArgumentOutOfRangeException>(() => TrainingMemory.RentWeights(-1));
+    }
+
+    [Fact]
     public void A_network_of_your_own_stays_usable_after_training()
     {
         var (train, validation) = TestData.Digits().Split(0.8, seed: 12);

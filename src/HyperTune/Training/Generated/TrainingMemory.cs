@@ -29,6 +29,25 @@ public static class TrainingMemory
     public static void Recycle(MiniBatchSampler sampler)
         => (sampler as IRecyclable)?.Recycle();
 
+    /// <summary>
+    /// An array for a snapshot of <paramref name="length"/> weights (the best epoch's, kept for
+    /// restoring): at least that long, its contents undefined until the caller writes them.
+    /// </summary>
+    /// <param name="length">Weights to hold.</param>
+    /// <returns>The array; only its first <paramref name="length"/> elements are the snapshot's.</returns>
+    public static float[] RentWeights(int length)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        return ScratchPool<float>.Rent(length, out _);
+    }
+
+    /// <summary>Hands back an array from <see cref="RentWeights"/> (nothing when null); it must not be used again.</summary>
+    /// <param name="weights">The array.</param>
+    public static void Recycle(float[]? weights)
+    {
+        if (weights is not null) ScratchPool<float>.Return(weights);
+    }
+
     /// <summary>Hands back every buffer of a <see cref="DenseNetwork"/> the run made (a model of the run's result holds a copy of its weights); it must not be used again.</summary>
     /// <param name="model">The network.</param>
     public static void Recycle(ITrainableModel model)
