@@ -6,6 +6,12 @@ using HyperTune.Training;
 
 // Usage: HyperTune.ThreadPlacement [rounds] [seconds between rounds]
 // 784-256-10, batch 256, 4,096 rows of uniform features, SGD: the case of TrainOptions.Threads' target.
+if (Environment.ProcessorCount < 2)
+{
+    Console.Error.WriteLine("Two threads need two processors: this machine has one.");
+    return 1;
+}
+
 int rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20;
 int pause = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
 const int Rows = 4096, Inputs = 784, Hidden = 256, Outputs = 10, Batch = 256;
@@ -58,6 +64,8 @@ for (int round = 1; round <= rounds; round++)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {round} | {roundTrip:F0} | {one:F0} | {two:F0} | {one / two:F2} |"));
     if (round < rounds) Thread.Sleep(TimeSpan.FromSeconds(pause));
 }
+
+return 0;
 
 static double Median(List<double> values)
 {
