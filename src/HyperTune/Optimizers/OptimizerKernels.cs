@@ -52,11 +52,11 @@ internal static unsafe class OptimizerKernels
         {
             fixed (float* p = parameters, g = gradients, b = buffer)
             {
-                if (TryDispatch(team, UpdateKind.Momentum, p, g, b, null, parameters.Length, path, learningRate, weightDecay, momentum, x7: SubnormalFlush.MinNormal, flag1: nesterov, flag2: first)) return;
+                if (TryDispatch(team, UpdateKind.Momentum, p, g, b, null, parameters.Length, path, learningRate, weightDecay, momentum, flag1: nesterov, flag2: first)) return;
             }
         }
 
-        MomentumCore(parameters, gradients, buffer, learningRate, momentum, weightDecay, nesterov, first, SubnormalFlush.MinNormal, path);
+        MomentumCore(parameters, gradients, buffer, learningRate, momentum, weightDecay, nesterov, first, path);
     }
 
     /// <summary>
@@ -66,17 +66,15 @@ internal static unsafe class OptimizerKernels
     public static void ScaledBySquares(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
         float scale, float epsilon, float weightDecay, KernelPath path = KernelPath.Auto)
     {
-        // AdaGrad's sum (decay 1) never decays into the subnormal range: kept exact.
-        float flushBelow = decay < 1f ? SubnormalFlush.ForDenominator(epsilon, 1f) : 0f;
         if (KernelThreads.Team is { } team)
         {
             fixed (float* p = parameters, g = gradients, q = squares)
             {
-                if (TryDispatch(team, UpdateKind.ScaledBySquares, p, g, q, null, parameters.Length, path, learningRate, weightDecay, decay, scale, epsilon, x7: flushBelow)) return;
+                if (TryDispatch(team, UpdateKind.ScaledBySquares, p, g, q, null, parameters.Length, path, learningRate, weightDecay, decay, scale, epsilon)) return;
             }
         }
 
-        ScaledBySquaresCore(parameters, gradients, squares, learningRate, decay, scale, epsilon, weightDecay, flushBelow, path);
+        ScaledBySquaresCore(parameters, gradients, squares, learningRate, decay, scale, epsilon, weightDecay, path);
     }
 
     /// <summary>
@@ -86,17 +84,15 @@ internal static unsafe class OptimizerKernels
     public static void Adam(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
         float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, KernelPath path = KernelPath.Auto)
     {
-        // The moments are flushed together, by v's rule (m alone could always be).
-        float flushBelow = SubnormalFlush.ForDenominator(epsilon, 1f / secondCorrectionRoot);
         if (KernelThreads.Team is { } team)
         {
             fixed (float* p = parameters, g = gradients, m = first, v = second)
             {
-                if (TryDispatch(team, UpdateKind.Adam, p, g, m, v, parameters.Length, path, stepSize, coupledDecay, secondCorrectionRoot, beta1, beta2, epsilon, shrink, flushBelow)) return;
+                if (TryDispatch(team, UpdateKind.Adam, p, g, m, v, parameters.Length, path, stepSize, coupledDecay, secondCorrectionRoot, beta1, beta2, epsilon, shrink)) return;
             }
         }
 
-        AdamCore(parameters, gradients, first, second, stepSize, secondCorrectionRoot, beta1, beta2, epsilon, coupledDecay, shrink, flushBelow, path);
+        AdamCore(parameters, gradients, first, second, stepSize, secondCorrectionRoot, beta1, beta2, epsilon, coupledDecay, shrink, path);
     }
 
     /// <summary>
@@ -110,7 +106,7 @@ internal static unsafe class OptimizerKernels
     /// <returns>False when the update should stay on the calling thread; nothing has run then.</returns>
     [MethodImpl(Hot.Path)]
     private static bool TryDispatch(WorkerTeam team, UpdateKind kind, float* p, float* g, float* s1, float* s2, int count, KernelPath path,
-        float x0 = 0, float x1 = 0, float x2 = 0, float x3 = 0, float x4 = 0, float x5 = 0, float x6 = 0, float x7 = 0, bool flag1 = false, bool flag2 = false)
+        float x0 = 0, float x1 = 0, float x2 = 0, float x3 = 0, float x4 = 0, float x5 = 0, float x6 = 0, bool flag1 = false, bool flag2 = false)
     {
         ParameterLayout? layout = ParameterLayout.Find(p, count, team);
         if (layout is null && count < ParallelThreshold) return false;
@@ -122,7 +118,7 @@ internal static unsafe class OptimizerKernels
         work.S1 = s1;
         work.S2 = s2;
         (work.Count, work.Path) = (count, path);
-        (work.X0, work.X1, work.X2, work.X3, work.X4, work.X5, work.X6, work.X7, work.Flag1, work.Flag2) = (x0, x1, x2, x3, x4, x5, x6, x7, flag1, flag2);
+        (work.X0, work.X1, work.X2, work.X3, work.X4, work.X5, work.X6, work.Flag1, work.Flag2) = (x0, x1, x2, x3, x4, x5, x6, flag1, flag2);
         if (layout is not null)
         {
             work.Aligned = true;
@@ -161,7 +157,7 @@ internal static unsafe class OptimizerKernels
         public List<UpdateSegment> Segments = [];
         public int[] PartStarts = [];
         public KernelPath Path;
-        public float X0, X1, X2, X3, X4, X5, X6, X7;
+        public float X0, X1, X2, X3, X4, X5, X6;
         public bool Flag1, Flag2;
 
         [MethodImpl(Hot.Path)]
@@ -194,13 +190,13 @@ internal static unsafe class OptimizerKernels
                     SgdCore(p, g, X0, X1, Path);
                     break;
                 case UpdateKind.Momentum:
-                    MomentumCore(p, g, new Span<float>(S1 + start, length), X0, X2, X1, Flag1, Flag2, X7, Path);
+                    MomentumCore(p, g, new Span<float>(S1 + start, length), X0, X2, X1, Flag1, Flag2, Path);
                     break;
                 case UpdateKind.ScaledBySquares:
-                    ScaledBySquaresCore(p, g, new Span<float>(S1 + start, length), X0, X2, X3, X4, X1, X7, Path);
+                    ScaledBySquaresCore(p, g, new Span<float>(S1 + start, length), X0, X2, X3, X4, X1, Path);
                     break;
                 default:
-                    AdamCore(p, g, new Span<float>(S1 + start, length), new Span<float>(S2 + start, length), X0, X2, X3, X4, X5, X1, X6, X7, Path);
+                    AdamCore(p, g, new Span<float>(S1 + start, length), new Span<float>(S2 + start, length), X0, X2, X3, X4, X5, X1, X6, Path);
                     break;
             }
         }
@@ -251,7 +247,7 @@ internal static unsafe class OptimizerKernels
     /// </summary>
     [MethodImpl(Hot.Path)]
     private static void MomentumCore(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> buffer, float learningRate, float momentum,
-        float weightDecay, bool nesterov, bool first, float flushBelow, KernelPath path = KernelPath.Auto)
+        float weightDecay, bool nesterov, bool first, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
         ref float p = ref MemoryMarshal.GetReference(parameters);
@@ -266,7 +262,7 @@ internal static unsafe class OptimizerKernels
         if (path == KernelPath.Vector512)
         {
             Vector512<float> lr = Vector512.Create(negLr), wd = Vector512.Create(weightDecay), mu = Vector512.Create(keep), la = Vector512.Create(look),
-                flush = Vector512.Create(flushBelow);
+                flush = Vector512.Create(SubnormalFlush.MinNormal);
             for (; i + 16 <= n; i += 16)
             {
                 Vector512<float> pv = Vector512.LoadUnsafe(ref p, (nuint)i);
@@ -281,7 +277,7 @@ internal static unsafe class OptimizerKernels
         if (path != KernelPath.Scalar)
         {
             Vector256<float> lr = Vector256.Create(negLr), wd = Vector256.Create(weightDecay), mu = Vector256.Create(keep), la = Vector256.Create(look),
-                flush = Vector256.Create(flushBelow);
+                flush = Vector256.Create(SubnormalFlush.MinNormal);
             for (; i + 8 <= n; i += 8)
             {
                 Vector256<float> pv = Vector256.LoadUnsafe(ref p, (nuint)i);
@@ -298,7 +294,7 @@ internal static unsafe class OptimizerKernels
             ref float pi = ref Unsafe.Add(ref p, i);
             ref float bi = ref Unsafe.Add(ref b, i);
             float gi = MathF.FusedMultiplyAdd(weightDecay, pi, Unsafe.Add(ref g, i));
-            bi = SubnormalFlush.Apply(first ? gi : MathF.FusedMultiplyAdd(keep, bi, gi), flushBelow);
+            bi = SubnormalFlush.Apply(first ? gi : MathF.FusedMultiplyAdd(keep, bi, gi), SubnormalFlush.MinNormal);
             float di = nesterov ? MathF.FusedMultiplyAdd(look, bi, gi) : bi;
             pi = MathF.FusedMultiplyAdd(negLr, di, pi);
         }
@@ -311,9 +307,11 @@ internal static unsafe class OptimizerKernels
     /// </summary>
     [MethodImpl(Hot.Path)]
     private static void ScaledBySquaresCore(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> squares, float learningRate, float decay,
-        float scale, float epsilon, float weightDecay, float flushBelow, KernelPath path = KernelPath.Auto)
+        float scale, float epsilon, float weightDecay, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
+        // AdaGrad's sum (decay 1) never decays into the subnormal range: kept exact.
+        float flushBelow = decay < 1f ? SubnormalFlush.ForDenominator(epsilon, 1f) : 0f;
         ref float p = ref MemoryMarshal.GetReference(parameters);
         ref float g = ref MemoryMarshal.GetReference(gradients);
         ref float s = ref MemoryMarshal.GetReference(squares);
@@ -366,7 +364,7 @@ internal static unsafe class OptimizerKernels
     /// </summary>
     [MethodImpl(Hot.Path)]
     private static void AdamCore(Span<float> parameters, ReadOnlySpan<float> gradients, Span<float> first, Span<float> second, float stepSize,
-        float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, float flushBelow, KernelPath path = KernelPath.Auto)
+        float secondCorrectionRoot, float beta1, float beta2, float epsilon, float coupledDecay, float shrink, KernelPath path = KernelPath.Auto)
     {
         int n = parameters.Length;
         ref float p = ref MemoryMarshal.GetReference(parameters);
@@ -377,6 +375,8 @@ internal static unsafe class OptimizerKernels
         float oneMinusBeta1 = 1f - beta1;
         float oneMinusBeta2 = 1f - beta2;
         float inverseRoot = 1f / secondCorrectionRoot;
+        // The moments are flushed together, by v's rule (m alone could always be).
+        float flushBelow = SubnormalFlush.ForDenominator(epsilon, inverseRoot);
         int i = 0;
         path = Simd.Resolve(path);
         if (path == KernelPath.Vector512)
